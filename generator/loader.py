@@ -1,0 +1,195 @@
+"""Read a content file safely: UTF-8 only, no code, bounded size, every value's line kept."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import ContentError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000  # after alias expansion: a "billion laughs" file stops here
+MAX_DEPTH = 40
+_PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
+_TAG_PREFIX = "tag:yaml.org,2002:"
+# Characters XML 1.0 forbids; they would make a corrupt .pptx.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+Path_ = tuple  # a key path such as ("sections", 1, "points", 3)
+
+
+@dataclass
+class Loaded:
+    """Plain data (dicts, lists, str, None) with the position of every key path."""
+
+    data: object
+    file: str
+    positions: dict[Path_, tuple[int, int]]
+    warnings: list[Problem]
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the closest node that exists along path."""
+        path = tuple(path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+def format_path(path: Path_) -> str:
+    """("sections", 1, "points") -> "sections[1].points"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8, with or without BOM; anything else is refused with a reason."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError([Problem(name, 1, 1, "", "the file is saved as UTF-16; save it as UTF-8 "
+                                    "(in most editors: Save As, Encoding: UTF-8)")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError([Problem(name, line, col, "", f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                                    "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")]) from None
+
+
+def load_file(path: Path, shown_as: str | None = None) -> Loaded:
+    """Load a YAML content file into plain data with positions, or raise ContentError."""
+    name = shown_as or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ContentError([Problem(name, 1, 1, "", f"the file is {size / 1e6:.1f} MB; "
+                                        "content files are limited to 5 MB")])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([Problem(name, 0, 0, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Problem(name, 0, 0, "", "is a folder; give the path of a .yaml file")]) from None
+    except PermissionError:
+        raise ContentError([Problem(name, 0, 0, "", "cannot be read (permission denied)")]) from None
+    return load_text(decode(raw, name), name)
+
+
+def load_text(text: str, name: str) -> Loaded:
+    """Compose YAML text into plain data; never constructs Python objects."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ContentError([Problem(name, 1, 1, "", "the file is larger than the 5 MB limit")])
+    try:
+        root = YAML(typ="safe", pure=True).compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or "invalid YAML").strip()
+        hint = _yaml_hint(what)
+        raise ContentError([Problem(name, line, col, "", f"YAML syntax error: {what}{hint}")]) from None
+    except YAMLError as exc:
+        raise ContentError([Problem(name, 1, 1, "", f"YAML syntax error: {exc}")]) from None
+    except RecursionError:
+        raise ContentError([Problem(name, 1, 1, "", f"the file is nested too deeply (more than {MAX_DEPTH} levels)")]) from None
+    if root is None:
+        raise ContentError([Problem(name, 1, 1, "", "the file is empty; start from the default content.yaml")])
+    builder = _Builder(name)
+    data = builder.build(root, (), 0)
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return Loaded(data, name, builder.positions, builder.warnings)
+
+
+def _yaml_hint(what: str) -> str:
+    if "mapping values are not allowed" in what:
+        return " (a text containing ': ' needs quotes around it)"
+    if "found character '\\t'" in what or "tab" in what:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in what:
+        return " (check the indentation and that each key ends with ':')"
+    return ""
+
+
+class _Builder:
+    """Turns composed nodes into plain data; every scalar stays text unless it is null."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.count = 0
+
+    def _err(self, node, path, message):
+        self.problems.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
+                                     format_path(path), message))
+
+    def build(self, node, path: Path_, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self._err(node, path, "the file expands to too many values (aliases repeated too often?); "
+                          "write the values out instead of using &anchors and *aliases")
+            return None
+        if depth > MAX_DEPTH:
+            if not any("nested too deeply" in p.message for p in self.problems):
+                self._err(node, path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            return None
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        tag = node.tag or ""
+        if isinstance(node, ScalarNode):
+            short = tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else None
+            if short not in _PLAIN_TAGS:
+                self._err(node, path, f"the tag {tag!r} is not allowed; content files hold only text, "
+                          "lists and keys (remove the '!' tag)")
+                return None
+            if short == "null" and not node.style:
+                return None
+            return self._clean(node, path, node.value)
+        if isinstance(node, SequenceNode):
+            if tag != _TAG_PREFIX + "seq":
+                self._err(node, path, f"the tag {tag!r} is not allowed here")
+                return None
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if tag != _TAG_PREFIX + "map":
+                self._err(node, path, f"the tag {tag!r} is not allowed here")
+                return None
+            out: dict = {}
+            for knode, vnode in node.value:
+                if knode.tag == _TAG_PREFIX + "merge":
+                    self._err(knode, path, "YAML merge keys (<<) are not supported; write the keys out")
+                    continue
+                if not isinstance(knode, ScalarNode):
+                    self._err(knode, path, "a key must be a plain word")
+                    continue
+                key = knode.value
+                if key in out:
+                    self._err(knode, path + (key,), f"`{key}` appears twice here; keep one")
+                    continue
+                self.positions[path + (key,)] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+                out[key] = self.build(vnode, path + (key,), depth + 1)
+                # A value's own position is where its text starts, for scalars.
+                if isinstance(vnode, ScalarNode):
+                    self.positions[path + (key,)] = (vnode.start_mark.line + 1, vnode.start_mark.column + 1)
+            return out
+        self._err(node, path, "unsupported YAML node")
+        return None
+
+    def _clean(self, node, path, value: str) -> str:
+        if _ILLEGAL.search(value):
+            bad = sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(value)})
+            self.warnings.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
+                                         format_path(path), f"removed control characters {', '.join(bad)} "
+                                         "(often pasted from Word or a PDF)", "warning"))
+            value = _ILLEGAL.sub("", value)
+        return value

@@ -1,0 +1,115 @@
+"""The quiz plan: versions as index permutations, so handout, key, slides and exports cannot drift apart."""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+
+from .kit import Kit
+from .text import plain
+
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@dataclass(frozen=True)
+class PlannedOption:
+    """An option as printed in one version."""
+
+    letter: str      # as printed: A, B, C ...
+    source: int      # index in the authored option list
+    text: str        # the option text (may hold inline markup)
+    correct: bool
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """A question as printed in one version."""
+
+    number: int      # 1-based, restarts in each version
+    source: int      # index in the authored question list
+    text: str
+    options: tuple[PlannedOption, ...]
+    explanation: str | None
+    section_title: str | None
+
+    @property
+    def multiple(self) -> bool:
+        """True when more than one option is correct."""
+        return sum(o.correct for o in self.options) > 1
+
+    @property
+    def letters(self) -> str:
+        """Correct letters as printed, such as 'B' or 'A, C'."""
+        return ", ".join(o.letter for o in self.options if o.correct)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of the handout with its own key."""
+
+    letter: str | None   # None when there is a single version
+    questions: tuple[PlannedQuestion, ...]
+
+    @property
+    def suffix(self) -> str:
+        """File-name suffix: '' or '-A'."""
+        return f"-{self.letter}" if self.letter else ""
+
+
+@dataclass(frozen=True)
+class QuizPlan:
+    """All versions of the quiz, its title, instructions and fingerprint."""
+
+    title: str
+    instructions: str
+    fingerprint: str
+    versions: tuple[Version, ...]
+
+
+def orders(n_questions: int, option_counts: list[int], versions: int, seed: int, shuffle: bool,
+           keep_first: bool) -> list[tuple[list[int], list[list[int]]]]:
+    """Per version: question order and per-question option order, as indices (language-independent)."""
+    out = []
+    for v in range(versions):
+        q_order = list(range(n_questions))
+        o_orders = [list(range(n)) for n in option_counts]
+        if versions > 1 and shuffle and not (v == 0 and keep_first):
+            rng = random.Random(f"{seed}:{UPPER[v]}")
+            rng.shuffle(q_order)
+            for order in o_orders:
+                rng.shuffle(order)
+        out.append((q_order, o_orders))
+    return out
+
+
+def fingerprint(kit: Kit) -> str:
+    """A few characters of a hash over questions, options, answers and seed."""
+    quiz = kit.content.quiz
+    payload = [[q.question, q.options, list(q.answers)] for q in quiz.questions]
+    payload.append([kit.build.quiz.seed, kit.build.quiz.versions, kit.build.quiz.shuffle])
+    digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return digest[:6].upper()
+
+
+def plan(kit: Kit) -> QuizPlan:
+    """Plan every version of the quiz from the content and build settings."""
+    quiz = kit.content.quiz
+    settings = kit.build.quiz
+    questions = quiz.questions
+    layout = orders(len(questions), [len(q.options) for q in questions], settings.versions,
+                    settings.seed, settings.shuffle, settings.keep_first)
+    versions = []
+    for v, (q_order, o_orders) in enumerate(layout):
+        planned = []
+        for number, qi in enumerate(q_order, start=1):
+            q = questions[qi]
+            section = kit.content.section(q.section) if q.section else None
+            options = tuple(PlannedOption(UPPER[pos], oi, q.options[oi], oi in q.answers)
+                            for pos, oi in enumerate(o_orders[qi]))
+            planned.append(PlannedQuestion(number, qi, q.question, options, q.explanation,
+                                           plain(section.title) if section else None))
+        versions.append(Version(UPPER[v] if settings.versions > 1 else None, tuple(planned)))
+    return QuizPlan(title=quiz.title or kit.say("quiz_default_title"),
+                    instructions=quiz.instructions or kit.say("quiz_default_instructions"),
+                    fingerprint=fingerprint(kit), versions=tuple(versions))

@@ -1,0 +1,6 @@
+"""Deck PPTX (placeholder until the deck renderer lands)."""
+
+
+def render(kit, staging):
+    """Plan and write deck.pptx."""
+    raise NotImplementedError

@@ -1,0 +1,294 @@
+"""Turn loaded data into a Content model, or into every problem found, each with file:line:col."""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem
+from .loader import Loaded, format_path
+from .model import LETTERS, Content
+
+IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def validate(loaded: Loaded, base_dir: Path) -> Content:
+    """Check everything at once; return the model or raise ContentError listing all problems."""
+    problems: list[Problem] = []
+
+    def report(path, message, severity="error"):
+        line, col = loaded.where(path)
+        problems.append(Problem(loaded.file, line, col, format_path(path), message, severity))
+
+    data = loaded.data
+    if not isinstance(data, dict):
+        report((), "the file must be a set of `key: value` lines (title:, summary:, sections: ...)")
+        raise ContentError(problems)
+    _labelled_shorthand(loaded)
+    _unknown_keys(Content, data, (), report)
+    content = None
+    try:
+        content = Content.model_validate(data)
+    except ValidationError as exc:
+        for path, message in _translate(exc, data):
+            report(path, message)
+    _cross_checks(data, base_dir, report)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or content is None:
+        raise ContentError(problems)
+    return content
+
+
+def _labelled_shorthand(loaded: Loaded) -> None:
+    """`- Term: text` unquoted is a one-key mapping in YAML: read it as a labelled point."""
+    data = loaded.data
+    groups = [("sections", i, s) for i, s in enumerate(data.get("sections") or []) if isinstance(s, dict)]
+    groups += [("faq", i, f) for i, f in enumerate(data.get("faq") or []) if isinstance(f, dict)]
+    for key, i, owner in groups:
+        points = owner.get("points")
+        if not isinstance(points, list):
+            continue
+        for j, item in enumerate(points):
+            if isinstance(item, dict) and len(item) == 1 and not {"term", "text"} & set(item):
+                (term, text), = item.items()
+                if isinstance(text, str):
+                    path = (key, i, "points", j)
+                    where = loaded.positions.get(path + (term,), loaded.where(path))
+                    loaded.positions[path + ("term",)] = loaded.positions[path + ("text",)] = where
+                    points[j] = {"term": str(term), "text": text}
+
+
+def _model_of(annotation) -> list[type[BaseModel]]:
+    """Every BaseModel reachable inside a type annotation (list[X], X | None, Annotated ...)."""
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    for arg in typing.get_args(annotation):
+        found += _model_of(arg)
+    return found
+
+
+def _unknown_keys(model: type[BaseModel], data, path, report):
+    """Report keys the model does not know, suggesting the nearest known one."""
+    if not isinstance(data, dict):
+        return
+    fields = model.model_fields
+    for key, value in data.items():
+        if key not in fields:
+            near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+            hint = f"; did you mean `{near[0]}`?" if near else f"; known keys here: {', '.join(fields)}"
+            report(path + (key,), f"unknown key `{key}`{hint}")
+            continue
+        models = _model_of(fields[key].annotation)
+        if not models:
+            continue
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            sub = path + (key,) if index is None else path + (key, index)
+            if isinstance(item, dict):
+                target = models[0]
+                if len(models) > 1:  # a union of models: pick the one sharing most keys
+                    target = max(models, key=lambda m: len(set(item) & set(m.model_fields)))
+                _unknown_keys(target, item, sub, report)
+
+
+def _walk(data, loc):
+    """Keep the parts of a pydantic location that really index into the data (drops union tags)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(part, str) and (isinstance(node, dict) and part[:1].islower() and part.isidentifier()
+                                        and part not in ("str", "list", "int", "date")):
+            path.append(part)  # a missing key: report it under its own name
+            break
+    return tuple(path), node
+
+
+def _translate(exc: ValidationError, data) -> list[tuple[tuple, str]]:
+    out: dict[tuple, str] = {}
+    for err in exc.errors():
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            continue  # reported with a suggestion by _unknown_keys
+        path, node = _walk(data, err["loc"])
+        message = _message(err, path, node)
+        if path not in out or kind == "missing":
+            out[path] = message
+    return list(out.items())
+
+
+def _message(err, path, node) -> str:
+    kind, ctx = err["type"], err.get("ctx") or {}
+    field = path[-1] if path else ""
+    if kind == "missing":
+        return f"`{field}` is required here"
+    if kind in ("string_type", "model_type", "dict_type", "list_type"):
+        want = {"string_type": "text", "model_type": "a set of `key: value` lines",
+                "dict_type": "a set of `key: value` lines", "list_type": "a list (lines starting with '- ')"}[kind]
+        if field == "points" or (len(path) > 1 and path[-2] == "points"):
+            want = "text, or `term:` and `text:`"
+        if field == "answer":
+            want = "a letter such as b, or a list of letters such as [a, c]"
+        got = "a list" if isinstance(node, list) else "a set of keys" if isinstance(node, dict) else "empty" if node is None else "text"
+        return f"expected {want}, found {got}"
+    if kind == "literal_error":
+        return f"{node!r} is not allowed; use one of: {ctx.get('expected', '').replace(chr(39), '')}"
+    if kind == "string_pattern_mismatch":
+        if field == "language":
+            return f"{node!r} is not a language tag; use a BCP 47 tag such as en, fr, es, ar or pt-BR"
+        if field == "answer" or (len(path) > 1 and path[-2] == "answer"):
+            return f"{node!r} is not an option letter; use a letter such as a, b or c"
+        return f"{node!r} is not a valid id; use lower-case letters, digits and '-', such as key-areas"
+    if kind == "string_too_short":
+        return "is empty; write some text or remove the line"
+    if kind == "too_short":
+        if field == "options":
+            return f"a question needs 2 to 6 options; this one has {ctx.get('actual_length')}"
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind == "too_long":
+        if field == "options":
+            return f"a question has at most 6 options; this one has {ctx.get('actual_length')}"
+        return f"has at most {ctx.get('max_length')} items; this has {ctx.get('actual_length')}"
+    if kind.startswith("date") or field == "date":
+        return f"{node!r} is not a real date; write it as YYYY-MM-DD, such as 2027-09-07"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{node!r} is not a whole number"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        low = "1" if "le" in ctx else ctx.get("ge")
+        high = ctx.get("le", "")
+        if field == "versions":
+            return f"{node} is out of range; use 1 to 26 versions"
+        if field == "columns":
+            return f"{node} is out of range; use 1 or 2 columns"
+        return f"{node} is out of range ({'at most ' + str(high) if high != '' else 'at least ' + str(low)})"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{node!r} is not true or false"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _cross_checks(data: dict, base_dir: Path, report):
+    """Checks that span fields: ids, references, answers, rows, files, links."""
+    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    tables = data.get("tables") if isinstance(data.get("tables"), list) else []
+    section_ids = _unique_ids(sections, "sections", "section", report)
+    table_ids = _unique_ids(tables, "tables", "table", report)
+    for i, sec in enumerate(sections):
+        if not isinstance(sec, dict):
+            continue
+        ref = sec.get("table")
+        if isinstance(ref, str) and ref not in table_ids:
+            report(("sections", i, "table"), f"no table has the id `{ref}`{_near(ref, table_ids)}")
+        image = sec.get("image")
+        if isinstance(image, dict) and isinstance(image.get("file"), str):
+            check_asset(base_dir, image["file"], ("sections", i, "image", "file"), report)
+    for i, table in enumerate(tables):
+        if isinstance(table, dict) and isinstance(table.get("columns"), list) and isinstance(table.get("rows"), list):
+            width = len(table["columns"])
+            for r, row in enumerate(table["rows"]):
+                if isinstance(row, list) and len(row) != width:
+                    report(("tables", i, "rows", r), f"this row has {len(row)} cells but the table has {width} "
+                           f"columns ({', '.join(map(str, table['columns']))})")
+    quiz = data.get("quiz")
+    questions = quiz.get("questions") if isinstance(quiz, dict) else None
+    for i, q in enumerate(questions if isinstance(questions, list) else []):
+        if not isinstance(q, dict):
+            continue
+        options = q.get("options") if isinstance(q.get("options"), list) else []
+        answer = q.get("answer")
+        letters = answer if isinstance(answer, list) else [answer] if isinstance(answer, str) else []
+        for a, letter in enumerate(letters):
+            if not isinstance(letter, str) or not options:
+                continue
+            norm = letter.strip().lower().rstrip(")")
+            if len(norm) == 1 and norm in LETTERS and LETTERS.index(norm) >= len(options):
+                path = ("quiz", "questions", i, "answer") + ((a,) if isinstance(answer, list) else ())
+                report(path, f"answer `{letter}` is out of range: this question has options "
+                       f"a to {LETTERS[len(options) - 1]}")
+        if isinstance(answer, list) and len({str(x).strip().lower() for x in answer}) != len(answer):
+            report(("quiz", "questions", i, "answer"), "the same letter is listed twice")
+        ref = q.get("section")
+        if isinstance(ref, str) and section_ids and ref not in section_ids:
+            report(("quiz", "questions", i, "section"), f"no section has the id `{ref}`{_near(ref, section_ids)}")
+    org = data.get("organization")
+    if isinstance(org, dict):
+        if isinstance(org.get("logo"), str):
+            check_asset(base_dir, org["logo"], ("organization", "logo"), report)
+        if isinstance(org.get("website"), str):
+            _check_link(org["website"], ("organization", "website"), report)
+    for i, src in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
+        if isinstance(src, dict) and isinstance(src.get("url"), str):
+            _check_link(src["url"], ("sources", i, "url"), report)
+    build = data.get("build")
+    if isinstance(build, dict) and isinstance(build.get("deck_template"), str):
+        check_asset(base_dir, build["deck_template"], ("build", "deck_template"), report, kinds=("PPTX",))
+
+
+def _unique_ids(items, key, noun, report) -> set[str]:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            if item["id"] in seen:
+                report((key, i, "id"), f"the {noun} id `{item['id']}` is already used by {key}[{seen[item['id']]}]; "
+                       "ids must be unique")
+            else:
+                seen[item["id"]] = i
+    return set(seen)
+
+
+def _near(word: str, known) -> str:
+    near = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.5)
+    if near:
+        return f"; did you mean `{near[0]}`?"
+    return f"; known ids: {', '.join(sorted(known))}" if known else ""
+
+
+def _check_link(url: str, path, report):
+    scheme = urlparse(url.strip()).scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        report(path, f"{url!r} is not a web or e-mail address; start it with https:// (or mailto:)")
+
+
+def resolve_asset(base_dir: Path, relative: str) -> tuple[Path | None, str | None]:
+    """Resolve a user's asset path inside base_dir; return (path, None) or (None, why not)."""
+    if not relative.strip():
+        return None, "is empty"
+    raw = Path(relative)
+    if raw.is_absolute() or relative.startswith(("\\", "~")) or (len(relative) > 1 and relative[1] == ":"):
+        return None, f"{relative!r} is an absolute path; give a path relative to the content file's folder"
+    base = base_dir.resolve()
+    target = (base / raw).resolve()
+    if not target.is_relative_to(base):
+        return None, f"{relative!r} points outside the content file's folder; copy the file into that folder"
+    if not target.exists():
+        return None, f"{relative!r} does not exist (looked in {base})"
+    if not target.is_file():
+        return None, f"{relative!r} is not a file"
+    return target, None
+
+
+def check_asset(base_dir: Path, relative: str, path, report, kinds=("PNG", "JPEG")):
+    """Report an asset that escapes the folder, is missing, or is not of an allowed kind."""
+    target, why = resolve_asset(base_dir, relative)
+    if why:
+        report(path, why)
+        return
+    head = target.read_bytes()[:8]
+    if kinds == ("PPTX",):
+        if not head.startswith(b"PK"):
+            report(path, f"{relative!r} is not a .pptx file")
+        return
+    kind = next((k for magic, k in IMAGE_MAGIC.items() if head.startswith(magic)), None)
+    if kind not in kinds:
+        report(path, f"{relative!r} is not a PNG or JPEG picture; save it as .png or .jpg")

@@ -256,7 +256,7 @@ def write(fp: FactsheetPlan, kit: Kit, path) -> str:
     doc.addPageTemplates([first, later])
     story = [lead, NextPageTemplate("later"), FrameBreak()] + _glue(_flowables(kit, fp, st, col_w))
     footer = _footer_painter(kit, fp, st, margin, qr, page_w)
-    doc.build(story, canvasmaker=pdfbase.numbered_canvas(footer))
+    doc.build(story, canvasmaker=pdfbase.numbered_canvas(footer, pdfbase.font_names(kit)[0]))
     return f"{doc.page} page{'s' if doc.page != 1 else ''}"
 
 
@@ -314,6 +314,7 @@ def _footer_painter(kit: Kit, fp: FactsheetPlan, st: _Styles, margin: float, qr:
             x0, y0, x1, y1 = widget.getBounds()
             drawing = Drawing(qr, qr, transform=[qr / (x1 - x0), 0, 0, qr / (y1 - y0), 0, 0])
             drawing.add(widget)
+            drawing.initialFontName = pdfbase.font_names(kit)[0]  # else renderPDF selects Helvetica
             renderPDF.draw(drawing, canvas, margin, margin)
             x_text = margin + qr + 3 * mm
         lines = [pdfbase.para(line, st.footer, kit) for line in fp.footer]

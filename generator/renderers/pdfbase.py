@@ -77,11 +77,15 @@ def doc_info(kit: Kit, subject: str) -> dict:
                 lang=kit.language, invariant=1)
 
 
-def numbered_canvas(draw_footer):
-    """A canvas class that knows the page count, so every page can say 'page X of Y'."""
+def numbered_canvas(draw_footer, font_name: str):
+    """A canvas class that knows the page count, so every page can say 'page X of Y'.
+
+    Its initial font is the bundled one, so no unembedded Helvetica creeps into the PDF.
+    """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = font_name
             super().__init__(*args, **kwargs)
             self._saved = []
 

@@ -99,7 +99,7 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                           bottomMargin=margin, **pdfbase.doc_info(kit, _plain(qp.title)))
     doc.addPageTemplates([PageTemplate("page", frames)])
-    return doc, st, col_w, width, pdfbase.numbered_canvas(footer)
+    return doc, st, col_w, width, pdfbase.numbered_canvas(footer, pdfbase.font_names(kit)[0])
 
 
 def _plain(text: str) -> str:

@@ -1,0 +1,351 @@
+"""Deck, stage 2: write planned slides with python-pptx (the only module that touches it).
+
+The design lives here: dark title and closing slides, a light divider per section, a primary band
+with an accent rule over every content slide, and a small footer with the slide number.
+"""
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from ..kit import Kit
+from ..text import plain
+from .deck_plan import SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk, fixed_datetime
+
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in
+DARK = {"title", "closing"}
+BANDED = {"agenda", "content", "table", "faq", "quiz", "question", "reveal"}
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+_FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+class Writer:
+    def __init__(self, kit: Kit):
+        self.kit = kit
+        self.lang = kit.language
+        self.font = kit.font.name
+        t = kit.theme
+        self.col = {name: t.color(name) for name in ("primary", "secondary", "accent", "text", "muted",
+                                                        "light", "rule", "on_primary")}
+        self.mx = t.num("deck.margin_x")
+        self.footer_h = t.num("deck.footer_height")
+        try:
+            self.band = t.num("deck.band_height")
+        except Exception:
+            self.band = 1.3
+        self.prs = Presentation()
+        self._widen(self.prs)
+        self.layout_title = self._layout(need={PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE})
+        self.layout_plain = self._layout(need=set())
+
+    # --- presentation set-up -------------------------------------------------------------------
+
+    @staticmethod
+    def _widen(prs) -> None:
+        """Make the deck 16:9; stretch the master's and layouts' shapes if the template was narrower."""
+        ratio = WIDTH / prs.slide_width
+        if abs(ratio - 1) > 1e-6:
+            for owner in [prs.slide_master, *prs.slide_layouts]:
+                for shape in owner.shapes:
+                    if shape.left is not None and shape.width is not None:
+                        shape.left, shape.width = Emu(int(shape.left * ratio)), Emu(int(shape.width * ratio))
+        prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+
+    def _layout(self, need: set):
+        """The layout with a title placeholder, the needed placeholder types and the fewest others."""
+        best, best_extra = None, None
+        for layout in self.prs.slide_layouts:
+            types = {ph.placeholder_format.type for ph in layout.placeholders} - _FURNITURE
+            if not types & _TITLES or not need <= types:
+                continue
+            extra = len(types - need - _TITLES)
+            if best is None or extra < best_extra:
+                best, best_extra = layout, extra
+        if best is None and need:
+            return self._layout(set())
+        return best or self.prs.slide_layouts[0]
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def _run_props(self, run, size: float, bold: bool, italic: bool, colour: str, href: str | None,
+                   link_colour: str | None) -> None:
+        if href:
+            run.hyperlink.address = href
+        f = run.font
+        f.size = Pt(size)
+        f.bold = bold
+        f.italic = italic
+        f.name = self.font
+        f.color.rgb = _rgb(link_colour if href and link_colour else colour)
+        if href:
+            f.underline = True
+        rpr = run._r.get_or_add_rPr()
+        rpr.set("lang", self.lang)
+        latin = rpr.find(qn("a:latin"))
+        anchor = latin
+        for tag in ("a:ea", "a:cs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = etree.SubElement(rpr, qn(tag))
+                anchor.addnext(el)
+            el.set("typeface", self.font)
+            anchor = el
+
+    def _paragraph(self, p, para: Para, first: bool) -> None:
+        p.alignment = _ALIGN[para.align]
+        pPr = p._p.get_or_add_pPr()
+        for tag in ("a:lnSpc", "a:spcBef", "a:spcAft", "a:buClr", "a:buFont", "a:buChar", "a:buNone"):
+            for el in pPr.findall(qn(tag)):
+                pPr.remove(el)
+        before = 0 if first else para.space_before
+        spc = etree.SubElement(pPr, qn("a:spcBef"))
+        etree.SubElement(spc, qn("a:spcPts")).set("val", str(int(round(before * 100))))
+        if para.bullet:
+            pPr.set("marL", str(int(Pt(para.indent))))
+            pPr.set("indent", str(-int(Pt(para.indent))))
+            clr = etree.SubElement(pPr, qn("a:buClr"))
+            etree.SubElement(clr, qn("a:srgbClr")).set("val", (para.bullet_color or para.color).lstrip("#"))
+            etree.SubElement(pPr, qn("a:buFont")).set("typeface", self.font)
+            etree.SubElement(pPr, qn("a:buChar")).set("char", para.bullet)
+        else:
+            pPr.set("marL", str(int(Pt(para.indent))))
+            pPr.set("indent", str(-int(Pt(para.indent))))
+            etree.SubElement(pPr, qn("a:buNone"))
+        for k, r in enumerate(para.runs):
+            run = p.add_run()
+            run.text = r.text
+            colour = para.first_color if (k == 0 and para.first_color) else para.color
+            self._run_props(run, para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
+                            para.link_color)
+
+    def _fill_text(self, tf, paras, inset, anchor: str) -> None:
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom = (Inches(v) for v in inset)
+        tf.vertical_anchor = _ANCHOR[anchor]
+        tf.clear()
+        for i, para in enumerate(paras):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            self._paragraph(p, para, i == 0)
+
+    # --- shapes --------------------------------------------------------------------------------
+
+    def _rect(self, slide, x, y, w, h, colour: str, name: str, rounded: bool = False, line: str | None = None):
+        kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
+        shape = slide.shapes.add_shape(kind, Inches(x), Inches(y), Inches(w), Inches(h))
+        style = shape._element.find(qn("p:style"))
+        if style is not None:  # no theme shadow or outline: every colour is set here
+            shape._element.remove(style)
+        shape.name = name
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(colour)
+        if line:
+            shape.line.color.rgb = _rgb(line)
+            shape.line.width = Pt(1)
+        else:
+            shape.line.fill.background()
+        if rounded:
+            shape.adjustments[0] = 0.12
+        return shape
+
+    def _box(self, slide, box: Box) -> None:
+        if box.fill:
+            shape = self._rect(slide, box.x, box.y, box.w, box.h, box.fill, box.name, box.rounded, box.line)
+        else:
+            shape = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+            shape.name = box.name
+        self._fill_text(shape.text_frame, box.paras, box.inset, box.anchor)
+
+    def _picture(self, slide, pic: Picture) -> None:
+        if pic.card:
+            pad = 0.15
+            self._rect(slide, pic.x - pad, pic.y - pad, pic.w + 2 * pad, pic.h + 2 * pad, pic.card,
+                       f"{pic.name} card", rounded=True)
+        source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
+        shape = slide.shapes.add_picture(source, Inches(pic.x), Inches(pic.y), Inches(pic.w), Inches(pic.h))
+        shape.name = pic.name
+        shape._element.nvPicPr.cNvPr.set("descr", pic.alt)
+        if not pic.card:
+            shape.line.color.rgb = _rgb(self.col["rule"])
+            shape.line.width = Pt(0.75)
+
+    def _table(self, slide, chunk: TableChunk) -> None:
+        rows, cols = len(chunk.rows) + 1, len(chunk.col_widths)
+        height = sum(chunk.row_heights)
+        frame = slide.shapes.add_table(rows, cols, Inches(chunk.x), Inches(chunk.y),
+                                       Inches(sum(chunk.col_widths)), Inches(height))
+        frame.name = chunk.name
+        table = frame.table
+        table.first_row, table.horz_banding = True, True
+        for k, w in enumerate(chunk.col_widths):
+            table.columns[k].width = Inches(w)
+        for r, h in enumerate(chunk.row_heights):
+            table.rows[r].height = Inches(h)
+        frame.width = Emu(sum(c.width for c in table.columns))
+        frame.height = Emu(sum(r.height for r in table.rows))
+        from .deck_plan import CELL
+        for r, row in enumerate((chunk.header,) + chunk.rows):
+            header = r == 0
+            fill = self.col["secondary"] if header else (self.col["light"] if r % 2 == 0 else "#FFFFFF")
+            colour = self.col["on_primary"] if header else self.col["text"]
+            for k in range(cols):
+                cell = table.cell(r, k)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb(fill)
+                cell.margin_left, cell.margin_top, cell.margin_right, cell.margin_bottom = (Inches(v) for v in CELL)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE if header else MSO_ANCHOR.TOP
+                runs = row[k] if k < len(row) else ()
+                para = Para(runs or (), chunk.size, colour, bold=header,
+                            link_color=self.col["on_primary"] if header else self.col["secondary"])
+                tf = cell.text_frame
+                tf.word_wrap = True
+                tf.clear()
+                self._paragraph(tf.paragraphs[0], para, True)
+
+    def _decorate(self, slide, s: Slide) -> None:
+        """Background, band and rules by slide kind (drawn first, so they sit behind the text)."""
+        c = self.col
+        bg = slide.background.fill
+        bg.solid()
+        if s.kind in DARK:
+            bg.fore_color.rgb = _rgb(c["primary"])
+            self._rect(slide, 0, SLIDE_H - 0.14, SLIDE_W, 0.14, c["accent"], "Accent rule")
+            if s.kind == "title":
+                self._rect(slide, self.mx, 5.05, 1.6, 0.07, c["accent"], "Title rule")
+            else:
+                self._rect(slide, self.mx, 2.5, 1.6, 0.07, c["accent"], "Title rule")
+        elif s.kind == "divider":
+            bg.fore_color.rgb = _rgb(c["light"])
+            self._rect(slide, 0, 0, 0.3, SLIDE_H, c["primary"], "Side band")
+            self._rect(slide, self.mx + 2.2 + 0.08, 4.85, 1.6, 0.07, c["accent"], "Title rule")
+        else:
+            bg.fore_color.rgb = _rgb("#FFFFFF")
+            self._rect(slide, 0, 0, SLIDE_W, self.band, c["primary"], "Title band")
+            self._rect(slide, 0, self.band, SLIDE_W, 0.06, c["accent"], "Accent rule")
+            self._rect(slide, self.mx, SLIDE_H - self.footer_h, SLIDE_W - 2 * self.mx, 0.01, c["rule"],
+                       "Footer rule")
+
+    def _footer(self, slide, s: Slide) -> None:
+        colour = self.col["rule"] if s.kind in DARK else self.col["muted"]
+        y, h = SLIDE_H - self.footer_h + 0.04, self.footer_h - 0.12
+        num_w = 1.2
+        box = slide.shapes.add_textbox(Inches(self.mx), Inches(y), Inches(SLIDE_W - 2 * self.mx - num_w - 0.2),
+                                       Inches(h))
+        box.name = "Footer"
+        from ..text import runs
+        self._fill_text(box.text_frame, [Para(runs(s.footer), s.footer_size, colour)], (0.0, 0.02, 0.0, 0.02),
+                        "middle")
+        num = slide.shapes.add_textbox(Inches(SLIDE_W - self.mx - num_w), Inches(y), Inches(num_w), Inches(h))
+        num.name = "Slide number"
+        tf = num.text_frame
+        self._fill_text(tf, [Para((), s.footer_size, colour, align="right")], (0.0, 0.02, 0.0, 0.02), "middle")
+        p = tf.paragraphs[0]._p
+        fld = etree.SubElement(p, qn("a:fld"))
+        fld.set("id", "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"slidenum-{s.number}")).upper())
+        fld.set("type", "slidenum")
+        rpr = etree.SubElement(fld, qn("a:rPr"))
+        rpr.set("lang", self.lang)
+        rpr.set("sz", str(int(s.footer_size * 100)))
+        fill = etree.SubElement(rpr, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr")).set("val", colour.lstrip("#"))
+        for tag in ("a:latin", "a:ea", "a:cs"):
+            etree.SubElement(rpr, qn(tag)).set("typeface", self.font)
+        etree.SubElement(fld, qn("a:t")).text = str(s.number)
+
+    def _title(self, slide, s: Slide) -> None:
+        title = next((ph for ph in slide.placeholders if ph.placeholder_format.type in _TITLES), None)
+        if title is None:  # a template without a title placeholder on this layout
+            title = slide.shapes.add_textbox(0, 0, 0, 0)
+        b = s.title_box
+        title.left, title.top, title.width, title.height = Inches(b.x), Inches(b.y), Inches(b.w), Inches(b.h)
+        title.name = "Title"
+        self._fill_text(title.text_frame, b.paras, b.inset, b.anchor)
+        sub = next((ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+        if sub is not None and s.subtitle is not None:
+            b = s.subtitle
+            sub.left, sub.top, sub.width, sub.height = Inches(b.x), Inches(b.y), Inches(b.w), Inches(b.h)
+            sub.name = "Subtitle"
+            self._fill_text(sub.text_frame, b.paras, b.inset, b.anchor)
+        elif s.subtitle is not None:
+            self._box(slide, s.subtitle)
+        for ph in list(slide.placeholders):  # unused placeholders would show "Click to add text"
+            if ph.placeholder_format.type not in _TITLES and not (ph is sub and s.subtitle is not None):
+                ph._element.getparent().remove(ph._element)
+
+    def _notes(self, slide, text: str) -> None:
+        tf = slide.notes_slide.notes_text_frame
+        tf.text = text
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r.font.name = self.font
+                r._r.get_or_add_rPr().set("lang", self.lang)
+
+    def slide(self, s: Slide) -> None:
+        layout = self.layout_title if s.kind == "title" else self.layout_plain
+        slide = self.prs.slides.add_slide(layout)
+        self._decorate(slide, s)
+        self._title(slide, s)
+        for pic in s.pictures:
+            self._picture(slide, pic)
+        for box in s.boxes:
+            self._box(slide, box)
+        if s.table is not None:
+            self._table(slide, s.table)
+        self._footer(slide, s)
+        self._notes(slide, s.notes)
+
+    def properties(self) -> None:
+        content = self.kit.content
+        props = self.prs.core_properties
+        props.title = plain(content.title)
+        props.subject = plain(content.subtitle or content.summary)[:250]
+        props.author = plain(content.organization.name) if content.organization else ""
+        props.language = self.lang
+        props.last_modified_by = props.author or "generate"
+        props.keywords = ""
+        props.comments = ""
+        props.category = ""
+        props.revision = 1
+        stamp = fixed_datetime(self.kit)
+        props.created = stamp
+        props.modified = stamp
+        props.last_printed = stamp
+
+
+def _stable_zip(data: bytes, path: Path, stamp) -> None:
+    """Rewrite the package with fixed member timestamps, so the same content gives the same bytes."""
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=when)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            out.writestr(member, src.read(info.filename))
+
+
+def write(slides: list[Slide], kit: Kit, path: Path) -> str:
+    """Write the planned slides to path as a .pptx; return a summary such as '34 slides'."""
+    w = Writer(kit)
+    for s in slides:
+        w.slide(s)
+    w.properties()
+    buf = io.BytesIO()
+    w.prs.save(buf)
+    _stable_zip(buf.getvalue(), Path(path), fixed_datetime(kit))
+    return f"{len(slides)} slides"

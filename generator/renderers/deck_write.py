@@ -284,8 +284,9 @@ class Writer:
             self._fill_text(sub.text_frame, b.paras, b.inset, b.anchor)
         elif s.subtitle is not None:
             self._box(slide, s.subtitle)
+        keep = {title._element} | ({sub._element} if sub is not None and s.subtitle is not None else set())
         for ph in list(slide.placeholders):  # unused placeholders would show "Click to add text"
-            if ph.placeholder_format.type not in _TITLES and not (ph is sub and s.subtitle is not None):
+            if ph._element not in keep:
                 ph._element.getparent().remove(ph._element)
 
     def _notes(self, slide, text: str) -> None:
@@ -299,7 +300,12 @@ class Writer:
     def slide(self, s: Slide) -> None:
         layout = self.layout_title if s.kind == "title" else self.layout_plain
         slide = self.prs.slides.add_slide(layout)
+        tree = slide.shapes._spTree
+        before = len(tree)
         self._decorate(slide, s)
+        decoration = list(tree)[before:]
+        for k, el in enumerate(decoration):  # behind the placeholders cloned from the layout
+            tree.insert(2 + k, el)
         self._title(slide, s)
         for pic in s.pictures:
             self._picture(slide, pic)

@@ -34,6 +34,10 @@ def register(font: FontFamily) -> str:
         for italic in (0, 1):
             key = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
             addMapping(names["regular"], bold, italic, names[key])
+    # Table cells that hold plain strings (even empty ones) select CellStyle's font: make it ours,
+    # so no unembedded Helvetica reference ends up in a PDF.
+    from reportlab.platypus import tables
+    tables.CellStyle.fontname = names["regular"]
     return names["regular"]
 
 
@@ -51,6 +55,7 @@ def color(kit: Kit, name: str):
 def style(kit: Kit, name: str, size: float, *, bold=False, color_name="text", leading=1.3, **extra) -> ParagraphStyle:
     """A paragraph style in the kit's font; leading is a multiple of size."""
     regular, bold_name = font_names(kit)
+    extra.setdefault("bulletFontName", regular)
     return ParagraphStyle(name, fontName=bold_name if bold else regular, fontSize=size,
                           leading=size * leading, textColor=color(kit, color_name), **extra)
 

@@ -32,4 +32,4 @@ def test_every_font_in_every_pdf_is_embedded(default_build, big_build):
 
 def test_factsheet_uses_bold_and_regular(default_build):
     names = " ".join(_fonts(default_build[0] / "factsheet.pdf"))
-    assert "NotoSans-bold" in names and "NotoSans-regular" in names
+    assert "NotoSans-Bold" in names and "NotoSans-Regular" in names

@@ -38,22 +38,25 @@ def _em(path: str, text: str) -> float:
 
 
 @lru_cache(maxsize=20_000)
-def _words(font: FontFamily, runs: tuple[Run, ...], bold: bool) -> tuple:
-    """Words of runs as (width in 1/1000 em, width of the spaces after it, ((text, font path), ...))."""
+def _words(font: FontFamily, runs: tuple[Run, ...], bold: bool, bold_slack: float) -> tuple:
+    """Words of runs as (width in 1/1000 em, width of the spaces after it, ((text, font path, factor), ...));
+    bold pieces are widened by bold_slack (substitute bold faces run wider than regular ones)."""
     words: list[list] = []
     current: list | None = None
     for run in runs:
-        path = str(font.path(style_of(run.bold or bold, run.italic)))
+        heavy = bool(run.bold or bold)
+        path = str(font.path(style_of(heavy, run.italic)))
+        factor = bold_slack if heavy else 1.0
         for piece in _PIECES.findall(run.text):
             if piece.isspace():
                 if current is not None:
-                    current[1] += _em(path, " ")
+                    current[1] += _em(path, " ") * factor
                 continue
             if current is None or current[1]:
                 current = [0.0, 0.0, []]
                 words.append(current)
-            current[0] += _em(path, piece)
-            current[2].append((piece, path))
+            current[0] += _em(path, piece) * factor
+            current[2].append((piece, path, factor))
     return tuple((w, s, tuple(p)) for w, s, p in words)
 
 
@@ -64,10 +67,12 @@ class Measure:
     font: FontFamily
     width_slack: float = 1.1
     line_height: float = 1.37
+    bold_slack: float = 1.06   # on top of width_slack, for bold text
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
         """Width of text on one line, slack included."""
-        return _em(str(self.font.path(style_of(bold, italic))), text) * size / 1000 * self.width_slack
+        factor = self.bold_slack if bold else 1.0
+        return _em(str(self.font.path(style_of(bold, italic))), text) * size / 1000 * self.width_slack * factor
 
     def runs_width(self, runs: tuple[Run, ...], size: float, bold: bool = False) -> float:
         """Width of runs set on one unbroken line, slack included."""
@@ -75,7 +80,7 @@ class Measure:
 
     def longest_word(self, runs: tuple[Run, ...], size: float, bold: bool = False) -> float:
         """Width of the widest word: a column narrower than this breaks words."""
-        words = _words(self.font, tuple(runs), bold)
+        words = _words(self.font, tuple(runs), bold, self.bold_slack)
         return max((w for w, _, _ in words), default=0.0) * size / 1000 * self.width_slack
 
     def line(self, size: float) -> float:
@@ -88,7 +93,7 @@ class Measure:
             return 10 ** 6
         scale = size / 1000 * self.width_slack
         count, used, space = 1, 0.0, 0.0
-        for em, space_em, pieces in _words(self.font, tuple(runs), bold):
+        for em, space_em, pieces in _words(self.font, tuple(runs), bold, self.bold_slack):
             word = em * scale
             need = word if used == 0 else used + space + word
             if need <= width:
@@ -98,9 +103,9 @@ class Measure:
             else:  # wider than a line: broken between characters, starting on a fresh line
                 if used > 0:
                     count, used = count + 1, 0.0
-                for text, path in pieces:
+                for text, path, factor in pieces:
                     for ch in text:
-                        w = _em(path, ch) * scale
+                        w = _em(path, ch) * scale * factor
                         if used + w > width and used > 0:
                             count, used = count + 1, 0.0
                         used += w

@@ -320,7 +320,8 @@ class Planner:
         self.kit = kit
         self.g = Grid.of(kit)
         self.c = Colors.of(kit)
-        self.m = Measure(kit.font, kit.theme.num("deck.width_slack"), kit.theme.num("deck.line_height"))
+        self.m = Measure(kit.font, kit.theme.num("deck.width_slack"), kit.theme.num("deck.line_height"),
+                         _num(kit.theme, "deck.bold_width_slack", 1.06))
         self.s = Styler(kit, self.c, self.m)
         self.slides: list[Slide] = []
 
@@ -444,9 +445,9 @@ class Planner:
         divider_title = Box(g.mx + 2.2, 2.3, g.body_w - 2.2, 2.4,
                             (Para(runs(section.title),
                                   fit_title(runs(section.title), g, self.m, g.body_w - 2.2, 2.4, 40, 28, 3),
-                                  c.primary, bold=True),), name="Title", anchor="middle")
+                                  c.primary, bold=True),), name="Title", anchor="bottom")
         kicker = Box(g.mx, 2.3, 2.0, 2.4, (Para((Run(f"{number:02d}"),), 72, c.secondary, bold=True),),
-                     name="Section number", anchor="middle")
+                     name="Section number", anchor="bottom")
         notes_div = kit.theme.note("section", title=title, number=number, notes=plain(section.notes or ""))
         self.add(Slide("divider", title, divider_title, notes_div, [kicker]))
 
@@ -537,7 +538,7 @@ class Planner:
             for k, cell in enumerate(row):
                 bold = r == 0
                 natural[k] = max(natural[k], self.m.runs_width(cell, size, bold) + pad)
-                minimum[k] = max(minimum[k], min(self.m.longest_word(cell, size, bold), 3.2 * PT) + pad)
+                minimum[k] = max(minimum[k], min(self.m.longest_word(cell, size, bold) * 1.04, 3.2 * PT) + pad)
         total = total_in * PT
         if sum(natural) <= total:
             extra = total - sum(natural)
@@ -650,7 +651,10 @@ class Planner:
         title = self.say("faq")
         for part, (i, j) in enumerate(split):
             protos = [p for b in blocks[i:j] for p in b]
-            paras = tuple(self.s.para(p, size, k == 0) for k, p in enumerate(protos))
+            # each slide at the largest size its own questions allow
+            best = next((s for s in sizes if s >= size and
+                         self.s.block_height(protos, s, g.body_w, True) / PT <= cap), size)
+            paras = tuple(self.s.para(p, best, k == 0) for k, p in enumerate(protos))
             h = box_height(paras, self.s, g.body_w)
             box = Box(g.mx, g.body_top, g.body_w, min(max(h, 0.6), g.body_h), paras, name="Body")
             notes = "\n\n".join(self.kit.theme.note(
@@ -688,9 +692,10 @@ class Planner:
         opt_inset = (0.18, 0.08, 0.18, 0.08)
         gap = 0.12
         layout = None
-        for f in [1 - 0.05 * k for k in range(9)]:  # 100% down to 60% of the theme sizes
+        tries = [(1 - 0.05 * k, es) for k in range(9) for es in (20, 18, 16)]  # theme sizes down to 60%
+        for f, es in tries:
             qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
-            es = round(max(os_ * 0.85, 14), 1)
+            es = min(es, os_)
             q_para = Para(runs(q.text), qs, c.text, bold=True)
             paras = [q_para]
             if select:
@@ -755,14 +760,25 @@ class Planner:
         title = self.say("closing_title")
         title_box = Box(g.mx, 1.0, text_w, 1.4, (Para(runs(title), fit_title(runs(title), g, self.m, text_w, 1.4, 54, 32, 1),
                                                       c.on_primary, bold=True),), name="Title", anchor="bottom")
-        paras = []
+        boxes = []
+        y = 2.75
         if website:
-            paras.append(Para((Run(self.say("closing_more")),), 20, c.accent, bold=True))
-            paras.append(Para((Run(website, href=website),), _fit_line(self.m, website, 26, text_w, 16),
-                              c.on_primary, space_before=2, link_color=c.on_primary))
+            more = Para((Run(self.say("closing_more")),), 20, c.accent, bold=True)
+            h = box_height([more], self.s, text_w)
+            boxes.append(Box(g.mx, y, text_w, h, (more,), name="Find out more"))
+            y += h + 0.05
+            size = _fit_line(self.m, website, 24, text_w - 0.5, 14)
+            link = Para((Run(website, href=website),), size, c.secondary, link_color=c.secondary)
+            inset = (0.2, 0.08, 0.2, 0.08)
+            w = min(text_w, self.m.width(website, size) / PT + inset[0] + inset[2] + 0.2)
+            h = box_height([link], self.s, w, inset)
+            boxes.append(Box(g.mx, y, w, h, (link,), name="Website", fill="#FFFFFF", rounded=True,
+                             anchor="middle", inset=inset))
+            y += h + 0.3
+        paras = []
         ctx = kit.event_context()
         if ctx:
-            paras.append(Para(runs(ctx["name"]), 22, c.on_primary, bold=True, space_before=20 if paras else 0))
+            paras.append(Para(runs(ctx["name"]), 22, c.on_primary, bold=True))
             when = " · ".join(x for x in (ctx["date"], ctx["time"]) if x)
             if when:
                 paras.append(Para(runs(when), 20, c.light, space_before=4))
@@ -770,10 +786,9 @@ class Planner:
                 paras.append(Para(runs(ctx["place"]), 20, c.light, space_before=4))
         if org and org.contact:
             paras.append(Para(runs(self.say("contact", contact=org.contact)), 18, c.rule, space_before=16 if paras else 0))
-        boxes = []
         if paras:
             h = box_height(paras, self.s, text_w)
-            boxes.append(Box(g.mx, 2.75, text_w, min(h, g.body_bottom - 2.75), tuple(paras), name="Details"))
+            boxes.append(Box(g.mx, y, text_w, min(h, g.body_bottom - y), tuple(paras), name="Details"))
         pictures = []
         if website:
             pictures.append(Picture(SLIDE_W - g.mx - qr_size, (SLIDE_H - qr_size) / 2 - 0.1, qr_size, qr_size,

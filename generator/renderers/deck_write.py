@@ -51,6 +51,7 @@ class Writer:
             self.band = 1.3
         self.prs = Presentation()
         self._widen(self.prs)
+        self._link_colour(self.col["secondary"])
         self.layout_title = self._layout(need={PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE})
         self.layout_plain = self._layout(need=set())
 
@@ -66,6 +67,19 @@ class Writer:
                     if shape.left is not None and shape.width is not None:
                         shape.left, shape.width = Emu(int(shape.left * ratio)), Emu(int(shape.width * ratio))
         prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+
+    def _link_colour(self, colour: str) -> None:
+        """Hyperlinks take the theme's hlink colour in most viewers: make it the theme's link colour."""
+        import re
+
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        part = self.prs.slide_master.part.part_related_by(RT.THEME)
+        xml = part.blob.decode("utf-8")
+        value = colour.lstrip("#")
+        for tag in ("hlink", "folHlink"):
+            xml = re.sub(rf"<a:{tag}>.*?</a:{tag}>", f'<a:{tag}><a:srgbClr val="{value}"/></a:{tag}>', xml, flags=re.S)
+        part._blob = xml.encode("utf-8")
 
     def _layout(self, need: set):
         """The layout with a title placeholder, the needed placeholder types and the fewest others."""

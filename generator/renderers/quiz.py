@@ -7,7 +7,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
 
 from ..kit import Kit
 from ..quizplan import QuizPlan, Version, plan
-from . import pdfbase
+from . import exports, pdfbase
 
 # ---------------------------------------------------------------- small flowables
 
@@ -266,7 +266,7 @@ def _pages(doc) -> str:
 
 
 def render(kit: Kit, staging) -> None:
-    """Plan the versions once; write every handout and key (and master key, answer sheet) from that plan."""
+    """Plan the versions once; write every handout and key (and master key, answer sheet, exports) from that plan."""
     if kit.content.quiz is None:
         kit.warn(("build", "outputs"), "no `quiz:` in the content, so no quiz handout was made")
         return
@@ -276,6 +276,7 @@ def render(kit: Kit, staging) -> None:
         staging.write(f"quiz{version.suffix}-key.pdf", lambda path, v=version: key(kit, qp, v, path))
     if len(qp.versions) > 1:
         staging.write("quiz-master-key.pdf", lambda path: master_key(kit, qp, path))
+    exports.render(kit, staging)
     if kit.build.quiz.answer_sheet:
         staging.write("quiz-answer-sheet.pdf", lambda path: answer_sheet(kit, qp, None, path))
         for version in qp.versions:

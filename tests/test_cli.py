@@ -1,0 +1,119 @@
+"""The `generate` command as a user meets it: what it prints, its exit codes, and what it leaves on disk."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from generator.cli import main
+from helpers import ROOT
+
+MINIMAL = """\
+title: Minimal kit
+summary: One sentence.
+sections:
+  - id: intro
+    title: Intro
+    points: [First point]
+build:
+  outputs: [factsheet]
+"""
+
+
+@pytest.fixture
+def minimal(tmp_path, monkeypatch):
+    (tmp_path / "content.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_no_arguments_builds_content_yaml_into_output(minimal, capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "output/en/factsheet.pdf  (1 page)" in out
+    assert (minimal / "output" / "en" / "factsheet.pdf").exists()
+    assert " s" in out.splitlines()[-1]
+
+
+def test_check_writes_nothing(minimal, capsys):
+    assert main(["--check"]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert not (minimal / "output").exists()
+
+
+def test_content_problem_exits_1_without_traceback_and_writes_nothing(minimal, capsys):
+    (minimal / "content.yaml").write_text(MINIMAL.replace("points:", "poinst:"), encoding="utf-8")
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert "content.yaml:6:5: sections[0].poinst: unknown key `poinst`; did you mean `points`?" in err
+    assert "Traceback" not in err
+    assert not (minimal / "output").exists()
+
+
+def test_usage_problems_exit_2(minimal, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--versions", "27"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--only", "poster"])
+    assert exc.value.code == 2
+    assert main(["missing.yaml"]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_flags_override_build_settings(minimal, capsys):
+    assert main(["--paper", "Letter", "-o", "elsewhere"]) == 0
+    from pypdf import PdfReader
+    page = PdfReader(str(minimal / "elsewhere" / "en" / "factsheet.pdf")).pages[0]
+    assert round(float(page.mediabox.width)) == 612
+
+
+def test_schema_is_draft_2020_12_with_descriptions(capsys):
+    assert main(["--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "sections" in schema["required"]
+    assert schema["properties"]["language"]["description"]
+
+
+def test_internal_bug_prints_traceback_under_a_header(minimal, capsys, monkeypatch):
+    import generator.renderers as renderers
+
+    def boom(kit, staging):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setitem(renderers.RENDERERS, "factsheet", boom)
+    assert main([]) == 3
+    err = capsys.readouterr().err
+    assert "this is a bug, please report it" in err and "Traceback" in err
+
+
+def test_failed_build_leaves_previous_outputs_byte_identical(minimal, monkeypatch, capsys):
+    assert main([]) == 0
+    before = (minimal / "output" / "en" / "factsheet.pdf").read_bytes()
+    (minimal / "content.yaml").write_text(MINIMAL.replace("First point", "Changed point")
+                                          .replace("[factsheet]", "[factsheet, quiz]"), encoding="utf-8")
+    import generator.renderers as renderers
+
+    def interrupted(kit, staging):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(renderers.RENDERERS, "quiz", interrupted)
+    assert main([]) == 130
+    assert (minimal / "output" / "en" / "factsheet.pdf").read_bytes() == before
+    assert [p.name for p in (minimal / "output" / "en").iterdir()] == ["factsheet.pdf"]
+
+
+def test_unwritable_output_folder_gets_a_clear_message(minimal, capsys):
+    # A folder path that runs through a file cannot be created, even by root.
+    assert main(["-o", str(minimal / "content.yaml" / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot create the output folder" in err and "Traceback" not in err
+
+
+def test_python_dash_m_generator_runs(minimal):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "generator", "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -684,62 +684,79 @@ class Planner:
         for q in version.questions:
             self.question(q, total)
 
-    def question(self, q, total: int) -> None:
-        kit, g, c = self.kit, self.g, self.c
-        heading = self.say("question_of", number=q.number, total=total)
-        select = self.say("select_all") if q.multiple else None
-        see = self.say("see", section=q.section_title) if q.section_title else None
-        opt_inset = (0.18, 0.08, 0.18, 0.08)
-        gap = 0.12
-        layout = None
-        tries = [(1 - 0.05 * k, es) for k in range(9) for es in (20, 18, 16)]  # theme sizes down to 60%
-        for f, es in tries:
-            qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
-            es = min(es, os_)
-            q_para = Para(runs(q.text), qs, c.text, bold=True)
-            paras = [q_para]
-            if select:
-                paras.append(Para((Run(select),), round(os_ * 0.8, 1), c.muted, italic=True, space_before=4))
-            q_h = box_height(paras, self.s, g.body_w)
-            letter_w = max(self.m.width(o.letter, os_, bold=True) for o in q.options) + 0.7 * os_
-            natural = max(self.m.runs_width(runs(o.text), os_) for o in q.options) + letter_w
-            opt_w = min(g.body_w, max(6.0, natural / PT + opt_inset[0] + opt_inset[2] + 0.1))
-            opts = []
-            for o in q.options:
-                p = Para((Run(o.letter + "\t", bold=True),) + runs(o.text), os_, c.text, indent=letter_w)
-                inner_w = (opt_w - opt_inset[0] - opt_inset[2]) * PT - letter_w
-                h = self.m.height(p.runs[1:], os_, inner_w) / PT + opt_inset[1] + opt_inset[3]
-                opts.append((o, p, h))
-            expl = []
-            if q.explanation:
-                expl.append(Para(runs(q.explanation), es, c.text))
-            if see:
-                expl.append(Para(runs(see), round(es * 0.9, 1), c.muted, italic=True, space_before=0.4 * es if expl else 0))
-            expl_inset = (0.25, 0.1, 0.2, 0.1)
-            e_h = box_height(expl, self.s, g.body_w, expl_inset) if expl else 0.0
-            total_h = q_h + 0.2 + sum(h for _, _, h in opts) + gap * (len(opts) - 1) + (0.25 + e_h if expl else 0)
-            layout = (paras, q_h, opt_w, opts, expl, e_h, expl_inset, letter_w)
-            if total_h <= g.body_h:
-                break
-        paras, q_h, opt_w, opts, expl, e_h, expl_inset, letter_w = layout
+    def question_layout(self, q, f: float, es: float | None, compact: bool):
+        """Boxes of a question at f x the theme sizes (es: explanation size, None for none);
+        returns (question boxes, reveal boxes, height in inches)."""
+        g, c = self.g, self.c
+        qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
+        paras = [Para(runs(q.text), qs, c.text, bold=True)]
+        if q.multiple:
+            paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
+                              space_before=4))
+        q_h = box_height(paras, self.s, g.body_w)
         y = g.body_top
         q_box = Box(g.mx, y, g.body_w, q_h, tuple(paras), name="Question")
-        y += q_h + 0.2
-        plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
+        y += q_h + (0.12 if compact else 0.2)
+        inset = (0.18, 0.04, 0.18, 0.04) if compact else (0.18, 0.08, 0.18, 0.08)
+        gap = 0.07 if compact else 0.12
+        letter_w = max(self.m.width(o.letter, os_, bold=True) for o in q.options) + 0.7 * os_
+        natural = max(self.m.runs_width(runs(o.text), os_) for o in q.options) + letter_w
+        opt_w = min(g.body_w, max(6.0, natural / PT + inset[0] + inset[2] + 0.1))
         question_boxes, reveal_boxes = [q_box], [q_box]
-        for o, p, h in opts:
+        for o in q.options:
+            p = Para((Run(o.letter + "\t", bold=True),) + runs(o.text), os_, c.text, indent=letter_w)
+            inner_w = (opt_w - inset[0] - inset[2]) * PT - letter_w
+            h = self.m.height(p.runs[1:], os_, inner_w) / PT + inset[1] + inset[3]
             base = Box(g.mx, y, opt_w, h, (p,), name=f"Option {o.letter}", fill=c.light, line=c.rule,
-                       rounded=True, anchor="middle", inset=opt_inset)
-            question_boxes.append(_replace(base, paras=(_letter_colour(p, c.secondary),)))
+                       rounded=True, anchor="middle", inset=inset)
+            question_boxes.append(_replace(base, paras=(_replace(p, first_color=c.secondary),)))
             if o.correct:
                 reveal_boxes.append(_replace(base, fill=c.correct, line=c.correct,
-                                             paras=(_replace(p, color=c.on_correct, bold=False, link_color=c.on_correct),)))
+                                             paras=(_replace(p, color=c.on_correct, link_color=c.on_correct),)))
             else:
-                reveal_boxes.append(_replace(base, fill="#FFFFFF", paras=(_replace(_letter_colour(p, c.muted), color=c.muted),)))
+                reveal_boxes.append(_replace(base, fill="#FFFFFF",
+                                             paras=(_replace(p, color=c.muted, first_color=c.muted),)))
             y += h + gap
-        if expl:
-            reveal_boxes.append(Box(g.mx, y - gap + 0.25, g.body_w, e_h, tuple(expl), name="Explanation",
-                                    fill=c.light, inset=expl_inset))
+        y -= gap
+        if es:
+            see = self.say("see", section=q.section_title) if q.section_title else None
+            expl = [Para(runs(q.explanation), es, c.text)] if q.explanation else []
+            if see:
+                expl.append(Para(runs(see), round(es * 0.9, 1), c.muted, italic=True,
+                                 space_before=0.4 * es if expl else 0))
+            if expl:
+                e_inset = (0.25, 0.1, 0.2, 0.1)
+                e_h = box_height(expl, self.s, g.body_w, e_inset)
+                y += 0.12 if compact else 0.25
+                reveal_boxes.append(Box(g.mx, y, g.body_w, e_h, tuple(expl), name="Explanation",
+                                        fill=c.light, inset=e_inset))
+                y += e_h
+        return question_boxes, reveal_boxes, y - g.body_top
+
+    def question(self, q, total: int) -> None:
+        kit, g = self.kit, self.g
+        heading = self.say("question_of", number=q.number, total=total)
+        scales = [1 - 0.05 * k for k in range(11)]  # the theme sizes down to half
+        has_expl = bool(q.explanation or q.section_title)
+
+        def first_fit(tries):
+            last = None
+            for f, es, compact in tries:
+                last = self.question_layout(q, f, es, compact)
+                if last[2] <= g.body_h:
+                    return last
+            return None
+
+        # the same geometry on both slides, so that the reveal only recolours the options
+        both = first_fit([(f, es, False) for f in scales[:7] for es in ((20, 18, 16) if has_expl else (None,))])
+        if both:
+            question_boxes, reveal_boxes, _ = both
+        else:  # a long question: each slide on its own, the reveal more compact
+            question_boxes = (first_fit([(f, None, cp) for cp in (False, True) for f in scales])
+                              or self.question_layout(q, scales[-1], None, True))[0]
+            reveal_boxes = (first_fit([(f, es, cp) for cp in (False, True) for f in scales for es in (18, 16, 14)])
+                            or self.question_layout(q, scales[-1], 14, True))[1]
+        plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
         qnotes = kit.theme.note("question", question=plain(q.text), options=plain_opts, number=q.number,
                                 total=total, multiple=q.multiple)
         self.add(Slide("question", heading, self.band_title(heading), qnotes, question_boxes))
@@ -795,10 +812,6 @@ class Planner:
                                     _qr_png(website), self.say("qr_alt", url=website), name="QR code", card="#FFFFFF"))
         notes = kit.theme.note("closing", website=website or "", event=ctx, event_line=self.event_line() or "")
         self.add(Slide("closing", title, title_box, notes, boxes, pictures))
-
-
-def _letter_colour(p: Para, colour: str) -> Para:
-    return _replace(p, first_color=colour)
 
 
 def _fit_line(m: Measure, text: str, high: float, width_in: float, low: float) -> float:

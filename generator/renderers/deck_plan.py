@@ -100,6 +100,7 @@ class Slide:
     pictures: list[Picture] = field(default_factory=list)
     table: TableChunk | None = None
     subtitle: Box | None = None      # title slide: the subtitle placeholder
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # accent rules x, y, w, h
     footer: str = ""
     footer_size: float = 12.0
     number: int = 0
@@ -374,19 +375,11 @@ class Planner:
         return self.say("event_line", event=ctx) if ctx else None
 
     def title_slide(self) -> None:
+        """Built bottom-up: details above the footer, an accent rule, the subtitle, then the title."""
         kit, g, c, content = self.kit, self.g, self.c, self.kit.content
         org = content.organization
         logo_w = 2.6 if org and org.logo else 0.0
         text_w = g.body_w - (logo_w + 0.4 if logo_w else 0)
-        title_runs = runs(content.title)
-        size = fit_title(title_runs, g, self.m, text_w, 2.3, 44, 28, max_lines=3)
-        title = Box(g.mx, 1.55, text_w, 2.3, (Para(title_runs, size, c.on_primary, bold=True),),
-                    name="Title", anchor="bottom")
-        subtitle = None
-        if content.subtitle:
-            sub_runs = runs(content.subtitle)
-            sub_size = fit_title(sub_runs, g, self.m, text_w, 1.0, 24, 16)
-            subtitle = Box(g.mx, 4.1, text_w, 1.0, (Para(sub_runs, sub_size, c.light),), name="Subtitle")
         lines = []
         if content.date:
             lines.append(Para(runs(content.date), 22, c.accent, bold=True))
@@ -396,10 +389,28 @@ class Planner:
         if org:
             lines.append(Para(runs(org.name), 18, c.rule, space_before=6))
         boxes = []
+        bottom = g.body_bottom - 0.1
         if lines:
             lines[0] = _replace(lines[0], space_before=0)
             h = box_height(lines, self.s, g.body_w)
-            boxes.append(Box(g.mx, 5.35, g.body_w, max(h, 0.5), tuple(lines), name="Details"))
+            bottom -= h
+            boxes.append(Box(g.mx, bottom, g.body_w, h, tuple(lines), name="Details"))
+        rule_y = bottom - 0.3
+        bottom = rule_y - 0.2
+        subtitle = None
+        if content.subtitle:
+            sub_runs = runs(content.subtitle)
+            sub_size = fit_title(sub_runs, g, self.m, text_w, 1.1, 26, 16)
+            sub = Para(sub_runs, sub_size, c.light)
+            h = box_height([sub], self.s, text_w)
+            bottom -= h
+            subtitle = Box(g.mx, bottom, text_w, h, (sub,), name="Subtitle", anchor="bottom")
+            bottom -= 0.1
+        title_runs = runs(content.title)
+        top = 0.5 if not logo_w else 0.6
+        size = fit_title(title_runs, g, self.m, text_w, bottom - top, 48, 28, max_lines=3)
+        title = Box(g.mx, top, text_w, bottom - top, (Para(title_runs, size, c.on_primary, bold=True),),
+                    name="Title", anchor="bottom")
         pictures = []
         if org and org.logo:
             alt = self.say("logo_alt", name=plain(org.name))
@@ -407,7 +418,8 @@ class Planner:
             pictures.append(_replace(logo, alt=alt, name="Logo", card="#FFFFFF"))
         notes = kit.theme.note("title", summary=plain(content.summary), event=kit.event_context(),
                                event_line=event or "", title=plain(content.title))
-        self.add(Slide("title", plain(content.title), title, notes, boxes, pictures, subtitle=subtitle))
+        self.add(Slide("title", plain(content.title), title, notes, boxes, pictures, subtitle=subtitle,
+                       rules=[(g.mx + INSET[0], rule_y, 1.6, 0.07)]))
 
     def agenda(self, shown) -> None:
         g, c = self.g, self.c
@@ -449,7 +461,8 @@ class Planner:
         kicker = Box(g.mx, 2.3, 2.0, 2.4, (Para((Run(f"{number:02d}"),), 72, c.secondary, bold=True),),
                      name="Section number", anchor="bottom")
         notes_div = kit.theme.note("section", title=title, number=number, notes=plain(section.notes or ""))
-        self.add(Slide("divider", title, divider_title, notes_div, [kicker]))
+        self.add(Slide("divider", title, divider_title, notes_div, [kicker],
+                       rules=[(g.mx + 2.2 + INSET[0], 4.85, 1.6, 0.07)]))
 
         lead = [[Proto(runs(p), "lead")] for p in paragraphs(section.text)]
         bullets = [[Proto(_point_runs(item), "bullet")] for item in section.points]
@@ -811,7 +824,8 @@ class Planner:
             pictures.append(Picture(SLIDE_W - g.mx - qr_size, (SLIDE_H - qr_size) / 2 - 0.1, qr_size, qr_size,
                                     _qr_png(website), self.say("qr_alt", url=website), name="QR code", card="#FFFFFF"))
         notes = kit.theme.note("closing", website=website or "", event=ctx, event_line=self.event_line() or "")
-        self.add(Slide("closing", title, title_box, notes, boxes, pictures))
+        self.add(Slide("closing", title, title_box, notes, boxes, pictures,
+                       rules=[(g.mx + INSET[0], 2.5, 1.6, 0.07)]))
 
 
 def _fit_line(m: Measure, text: str, high: float, width_in: float, low: float) -> float:

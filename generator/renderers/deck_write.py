@@ -240,20 +240,17 @@ class Writer:
         if s.kind in DARK:
             bg.fore_color.rgb = _rgb(c["primary"])
             self._rect(slide, 0, SLIDE_H - 0.14, SLIDE_W, 0.14, c["accent"], "Accent rule")
-            if s.kind == "title":
-                self._rect(slide, self.mx, 5.05, 1.6, 0.07, c["accent"], "Title rule")
-            else:
-                self._rect(slide, self.mx, 2.5, 1.6, 0.07, c["accent"], "Title rule")
         elif s.kind == "divider":
             bg.fore_color.rgb = _rgb(c["light"])
             self._rect(slide, 0, 0, 0.3, SLIDE_H, c["primary"], "Side band")
-            self._rect(slide, self.mx + 2.2 + 0.08, 4.85, 1.6, 0.07, c["accent"], "Title rule")
         else:
             bg.fore_color.rgb = _rgb("#FFFFFF")
             self._rect(slide, 0, 0, SLIDE_W, self.band, c["primary"], "Title band")
             self._rect(slide, 0, self.band, SLIDE_W, 0.06, c["accent"], "Accent rule")
             self._rect(slide, self.mx, SLIDE_H - self.footer_h, SLIDE_W - 2 * self.mx, 0.01, c["rule"],
                        "Footer rule")
+        for k, (x, y, w, h) in enumerate(s.rules):
+            self._rect(slide, x, y, w, h, c["accent"], f"Title rule {k + 1}" if k else "Title rule")
 
     def _footer(self, slide, s: Slide) -> None:
         colour = self.col["rule"] if s.kind in DARK else self.col["muted"]

@@ -88,6 +88,9 @@ def load_text(text: str, name: str) -> Loaded:
     """Compose YAML text into plain data; never constructs Python objects."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ContentError([Problem(name, 1, 1, "", "the file is larger than the 5 MB limit")])
+    removed = _strip_controls(text, name)
+    if removed:
+        text = _ILLEGAL.sub("", text)
     try:
         root = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as exc:
@@ -106,7 +109,18 @@ def load_text(text: str, name: str) -> Loaded:
     data = builder.build(root, (), 0)
     if builder.problems:
         raise ContentError(builder.problems)
-    return Loaded(data, name, builder.positions, builder.warnings)
+    return Loaded(data, name, builder.positions, removed + builder.warnings)
+
+
+def _strip_controls(text: str, name: str) -> list[Problem]:
+    """Warn, with their lines, about control characters that YAML and XML refuse (pasted from Word or PDF)."""
+    found: dict[int, tuple[int, set[str]]] = {}
+    for match in _ILLEGAL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found.setdefault(line, (col, set()))[1].add(f"U+{ord(match.group()):04X}")
+    return [Problem(name, line, col, "", f"removed invisible control characters {', '.join(sorted(chars))} "
+                    "(often pasted from Word or a PDF)", "warning") for line, (col, chars) in found.items()]
 
 
 def _yaml_hint(what: str) -> str:

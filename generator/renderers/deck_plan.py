@@ -557,9 +557,35 @@ class Planner:
             extra = total - sum(natural)
             widths = [n + extra * n / sum(natural) for n in natural]
         elif sum(minimum) <= total:
-            spare = total - sum(minimum)
-            want = [max(n - mn, 0.0) for n, mn in zip(natural, minimum)]
-            widths = [mn + spare * wt / (sum(want) or 1) for mn, wt in zip(minimum, want)]
+            # columns narrower than their fair share keep their natural width (no wrapping);
+            # the others share the rest in proportion to their natural width, never below their longest word
+            widths = [0.0] * cols
+            open_cols = set(range(cols))
+            room = total
+            while True:
+                share = room / max(len(open_cols), 1)
+                settled = {k for k in open_cols if natural[k] <= share}
+                if not settled:
+                    break
+                for k in settled:
+                    widths[k] = natural[k]
+                    room -= natural[k]
+                open_cols -= settled
+            if open_cols:
+                weight = sum(natural[k] for k in open_cols)
+                for k in open_cols:
+                    widths[k] = room * natural[k] / weight
+                short = {k for k in open_cols if widths[k] < minimum[k]}
+                if short:
+                    for k in short:
+                        widths[k] = minimum[k]
+                    rest = open_cols - short
+                    room2 = room - sum(minimum[k] for k in short)
+                    weight = sum(natural[k] for k in rest) or 1
+                    for k in rest:
+                        widths[k] = max(minimum[k], room2 * natural[k] / weight)
+            scale = total / sum(widths)
+            widths = [w * scale for w in widths]
         else:
             widths = [total * mn / sum(minimum) for mn in minimum]
         return [w / PT for w in widths]

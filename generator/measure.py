@@ -96,9 +96,9 @@ class Measure:
         for em, space_em, pieces in _words(self.font, tuple(runs), bold, self.bold_slack):
             word = em * scale
             need = word if used == 0 else used + space + word
-            if need <= width:
+            if need <= width + 1e-6:
                 used = need
-            elif word <= width:
+            elif word <= width + 1e-6:
                 count, used = count + 1, word
             else:  # wider than a line: broken between characters, starting on a fresh line
                 if used > 0:

@@ -550,7 +550,7 @@ class Planner:
         for r, row in enumerate([header] + rows):
             for k, cell in enumerate(row):
                 bold = r == 0
-                natural[k] = max(natural[k], self.m.runs_width(cell, size, bold) + pad)
+                natural[k] = max(natural[k], self.m.runs_width(cell, size, bold) + pad + 1)
                 minimum[k] = max(minimum[k], min(self.m.longest_word(cell, size, bold) * 1.04, 3.2 * PT) + pad)
         total = total_in * PT
         if sum(natural) <= total:

@@ -15,6 +15,8 @@ A question with one correct option uses 100 for it and 0 for the others.
 """
 from __future__ import annotations
 
+import datetime
+
 import html
 import re
 import unicodedata
@@ -356,7 +358,26 @@ def write_kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGH", (5, 60, 30, 30, 30, 30, 18, 18)):
         sheet.column_dimensions[letter].width = width
+    fixed = datetime.datetime(2000, 1, 1)
+    workbook.properties.created = workbook.properties.modified = fixed  # keep "now" out of the output
     workbook.save(path)
+    fixed_zip_times(Path(path))
+
+
+def fixed_zip_times(path: Path) -> None:
+    """Rewrite a zip with a fixed timestamp on every entry, so the same input gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the clock on save
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -630,8 +630,10 @@ class Planner:
             heights = [self.row_height(r, widths, size) for r in rows]
             split = [(i, i + 1) for i in range(len(rows))]
         else:
-            # the largest size among 18/16 that needs the fewest slides; smaller only when it must
-            preferred = [o for o in options if o[0] >= g.table_size - 2] or options
+            # one slide at the largest size that allows it; else the largest size among 18/16 that
+            # needs the fewest slides; smaller only when it must
+            single = [o for o in options if len(o[1][3]) == 1]
+            preferred = single or [o for o in options if o[0] >= g.table_size - 2] or options
             fewest = min(len(o[1][3]) for o in preferred)
             size, (widths, head_h, heights, split) = next(o for o in preferred if len(o[1][3]) == fewest)
         title = plain(table.title)
@@ -712,14 +714,18 @@ class Planner:
         version = qp.versions[0]
         total = len(version.questions)
         title = plain(qp.title)
-        intro = [Para(runs(qp.instructions), g.body_size + 4, c.text)]
+        title_box = Box(g.mx + INSET[0], 1.2, g.body_w, 2.2,
+                        (Para(runs(qp.title), fit_title(runs(qp.title), g, self.m, g.body_w, 2.2, 44, 28, 2),
+                              c.primary, bold=True),), name="Title", anchor="bottom")
+        intro = [Para(runs(qp.instructions), g.body_size, c.text)]
         intro.append(Para((Run(self.say("quiz_count", total=total)),), g.body_size, c.secondary, bold=True,
                           space_before=0.8 * g.body_size))
-        h = box_height(intro, self.s, g.body_w)
+        h = box_height(intro, self.s, g.body_w * 0.8)
         notes = kit.theme.note("quiz", title=title, instructions=plain(qp.instructions), total=total)
-        self.add(Slide("quiz", title, self.band_title(title), notes,
-                       [Box(g.mx, g.body_top + 0.4, g.body_w * 0.8, min(h, g.body_h - 0.4), tuple(intro),
-                            name="Instructions")]))
+        self.add(Slide("quiz", title, title_box, notes,
+                       [Box(g.mx + INSET[0], 3.95, g.body_w * 0.8, min(h, g.body_bottom - 3.95), tuple(intro),
+                            name="Instructions")],
+                       rules=[(g.mx + 2 * INSET[0], 3.6, 1.6, 0.07)]))
         for q in version.questions:
             self.question(q, total)
 
@@ -728,6 +734,8 @@ class Planner:
         returns (question boxes, reveal boxes, height in inches)."""
         g, c = self.g, self.c
         qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
+        if es:  # on the reveal the room has read the question: it may be no larger than the options
+            qs = min(qs, max(os_, 18.0))
         paras = [Para(runs(q.text), qs, c.text, bold=True)]
         if q.multiple:
             paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
@@ -787,7 +795,7 @@ class Planner:
             return None
 
         # the same geometry on both slides, so that the reveal only recolours the options
-        both = first_fit([(f, es, False) for f in scales[:7] for es in ((20, 18, 16) if has_expl else (None,))])
+        both = first_fit([(f, es, False) for f in scales[:4] for es in ((20, 18, 16) if has_expl else (None,))])
         if both:
             question_boxes, reveal_boxes, _ = both
         else:  # a long question: each slide on its own, the reveal more compact

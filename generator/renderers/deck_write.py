@@ -24,7 +24,7 @@ from .deck_plan import SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk, 
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in
 DARK = {"title", "closing"}
-BANDED = {"agenda", "content", "table", "faq", "quiz", "question", "reveal"}
+BANDED = {"agenda", "content", "table", "faq", "question", "reveal"}
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
@@ -240,7 +240,7 @@ class Writer:
         if s.kind in DARK:
             bg.fore_color.rgb = _rgb(c["primary"])
             self._rect(slide, 0, SLIDE_H - 0.14, SLIDE_W, 0.14, c["accent"], "Accent rule")
-        elif s.kind == "divider":
+        elif s.kind in ("divider", "quiz"):
             bg.fore_color.rgb = _rgb(c["light"])
             self._rect(slide, 0, 0, 0.3, SLIDE_H, c["primary"], "Side band")
         else:

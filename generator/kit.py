@@ -10,7 +10,7 @@ from babel.dates import format_date
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from . import fonts
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, TemplateError, UsageError
 from .loader import Loaded, format_path, load_file
 from .model import Build, Content
 from .text import plain
@@ -103,7 +103,7 @@ def _render_fields(loaded: Loaded) -> list[Problem]:
             except SecurityError as exc:
                 why = f"this template is not allowed ({exc}); use plain names such as {{{{ event.place }}}}"
             except jinja2.UndefinedError as exc:
-                why = f"{exc.message} in {{{{ ... }}}}; known names: {', '.join(k for k in context if k != 'build')}"
+                why = _undefined_hint(exc.message or "", node, context)
             except jinja2.TemplateError as exc:
                 why = f"template error: {exc}; write {{{{ name }}}} such as {{{{ event.place }}}}"
             except Exception as exc:  # e.g. a division by zero inside {{ }}
@@ -114,6 +114,24 @@ def _render_fields(loaded: Loaded) -> list[Problem]:
 
     walk(data, ())
     return problems
+
+
+def _undefined_hint(message: str, template: str, context: dict) -> str:
+    """Name the unknown field in {{ ... }} and list what could have been meant."""
+    import re
+
+    attr = re.search(r"has no attribute '([^']+)'", message)
+    name = re.search(r"'([^']+)' is undefined", message)
+    if attr:
+        expr = re.search(r"\{\{\s*([\w.]*" + re.escape(attr.group(1)) + r")", template)
+        owner = expr.group(1).rsplit(".", 1)[0] if expr else ""
+        known = context.get(owner) if owner in context else None
+        names = ", ".join(f"{owner}.{k}" for k in known) if isinstance(known, dict) else ""
+        shown = expr.group(1) if expr else attr.group(1)
+        return f"unknown field `{shown}` in {{{{ ... }}}}" + (f"; known: {names}" if names else "")
+    unknown = name.group(1) if name else message
+    known = ", ".join(k for k in context if k != "build")
+    return f"unknown name `{unknown}` in {{{{ ... }}}}; known names: {known}"
 
 
 def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = None) -> Kit:
@@ -130,7 +148,13 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
         quiz_over = {k: v for k, v in overrides.items() if k in ("versions", "seed") and v is not None}
         top = {k: v for k, v in overrides.items() if k not in ("versions", "seed") and v is not None}
         build = build.model_copy(update={**top, "quiz": build.quiz.model_copy(update=quiz_over)})
-    theme = load_theme(build.theme, base_dir, content.language)
+    try:
+        theme = load_theme(build.theme, base_dir, content.language)
+    except TemplateError as exc:
+        if overrides and overrides.get("theme"):
+            raise UsageError(str(exc)) from None
+        line, col = loaded.where(("build", "theme"))
+        raise ContentError([Problem(loaded.file, line, col, "build.theme", str(exc))]) from None
     font = fonts.family(theme.get("fonts.package"), theme.get("fonts.family"))
     kit = Kit(content, loaded, base_dir, build, theme, font, list(loaded.warnings))
     _glyph_warnings(kit)

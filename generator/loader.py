@@ -30,6 +30,11 @@ class Loaded:
     file: str
     positions: dict[Path_, tuple[int, int]]
     warnings: list[Problem]
+    key_positions: dict[Path_, tuple[int, int]] | None = None
+
+    def where_key(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the key itself (for an unknown key), else of the value."""
+        return (self.key_positions or {}).get(tuple(path)) or self.where(path)
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the closest node that exists along path."""
@@ -109,7 +114,7 @@ def load_text(text: str, name: str) -> Loaded:
     data = builder.build(root, (), 0)
     if builder.problems:
         raise ContentError(builder.problems)
-    return Loaded(data, name, builder.positions, removed + builder.warnings)
+    return Loaded(data, name, builder.positions, removed + builder.warnings, builder.key_positions)
 
 
 def _strip_controls(text: str, name: str) -> list[Problem]:
@@ -139,6 +144,7 @@ class _Builder:
     def __init__(self, name: str):
         self.name = name
         self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.count = 0
@@ -190,10 +196,13 @@ class _Builder:
                 if key in out:
                     self._err(knode, path + (key,), f"`{key}` appears twice here; keep one")
                     continue
-                self.positions[path + (key,)] = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+                key_at = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+                self.positions[path + (key,)] = self.key_positions[path + (key,)] = key_at
                 out[key] = self.build(vnode, path + (key,), depth + 1)
-                # A value's own position is where its text starts, for scalars.
-                if isinstance(vnode, ScalarNode):
+                # A value's own position is where its text starts, for scalars; an empty value is at its key.
+                if isinstance(vnode, ScalarNode) and vnode.value == "" and not vnode.style:
+                    self.positions[path + (key,)] = key_at
+                elif isinstance(vnode, ScalarNode):
                     self.positions[path + (key,)] = (vnode.start_mark.line + 1, vnode.start_mark.column + 1)
             return out
         self._err(node, path, "unsupported YAML node")

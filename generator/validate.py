@@ -21,8 +21,8 @@ def validate(loaded: Loaded, base_dir: Path) -> Content:
     """Check everything at once; return the model or raise ContentError listing all problems."""
     problems: list[Problem] = []
 
-    def report(path, message, severity="error"):
-        line, col = loaded.where(path)
+    def report(path, message, severity="error", at_key=False):
+        line, col = loaded.where_key(path) if at_key else loaded.where(path)
         problems.append(Problem(loaded.file, line, col, format_path(path), message, severity))
 
     data = loaded.data
@@ -73,7 +73,7 @@ def _model_of(annotation) -> list[type[BaseModel]]:
     return found
 
 
-def _unknown_keys(model: type[BaseModel], data, path, report):
+def _unknown_keys(model: type[BaseModel], data, path, report):  # noqa: C901
     """Report keys the model does not know, suggesting the nearest known one."""
     if not isinstance(data, dict):
         return
@@ -82,7 +82,7 @@ def _unknown_keys(model: type[BaseModel], data, path, report):
         if key not in fields:
             near = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
             hint = f"; did you mean `{near[0]}`?" if near else f"; known keys here: {', '.join(fields)}"
-            report(path + (key,), f"unknown key `{key}`{hint}")
+            report(path + (key,), f"unknown key `{key}`{hint}", at_key=True)
             continue
         models = _model_of(fields[key].annotation)
         if not models:

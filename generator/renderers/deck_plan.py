@@ -1,316 +1,20 @@
 """Deck, stage 1: plan the slides (pure; no python-pptx). Every text is measured here, so sizes,
-splits and positions are decided before anything is written.
+splits and positions are decided before anything is written (deck_write draws them).
 
 Geometry is in inches on a 13.333 x 7.5 in slide; text sizes and spacing are in points.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..kit import Kit
 from ..measure import Measure
 from ..quizplan import plan as quiz_plan
 from ..text import Run, paragraphs, plain, point, runs
-
-SLIDE_W, SLIDE_H = 13.333, 7.5
-PT = 72.0  # points per inch
-INSET = (0.08, 0.05, 0.08, 0.05)  # text frame insets l, t, r, b (inches)
-CELL = (0.1, 0.06, 0.1, 0.06)     # table cell margins l, t, r, b (inches)
-
-
-# ---------------------------------------------------------------------------------------------
-# The presentation model
-# ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph of a text box."""
-
-    runs: tuple[Run, ...]
-    size: float
-    color: str
-    bold: bool = False
-    italic: bool = False
-    bullet: str | None = None        # bullet character, hanging by `indent`
-    bullet_color: str | None = None
-    indent: float = 0.0              # hanging indent in points (bullets, option letters)
-    align: str = "left"              # left, center, right
-    space_before: float = 0.0        # points
-    link_color: str | None = None
-    first_color: str | None = None   # colour of the first run (agenda numbers, option letters)
-
-
-@dataclass(frozen=True)
-class Box:
-    """A text box (or a filled shape holding text)."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    paras: tuple[Para, ...]
-    name: str = "Text"
-    fill: str | None = None
-    line: str | None = None
-    rounded: bool = False
-    anchor: str = "top"              # top, middle, bottom
-    inset: tuple[float, float, float, float] = INSET
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A picture fitted into its box, aspect ratio kept."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-    source: Path | bytes
-    alt: str
-    name: str = "Picture"
-    card: str | None = None          # colour of a card drawn behind the picture
-
-
-@dataclass(frozen=True)
-class TableChunk:
-    """Some rows of a table, with the header row repeated."""
-
-    x: float
-    y: float
-    col_widths: tuple[float, ...]
-    row_heights: tuple[float, ...]   # header first
-    header: tuple[tuple[Run, ...], ...]
-    rows: tuple[tuple[tuple[Run, ...], ...], ...]
-    size: float
-    name: str = "Table"
-
-
-@dataclass
-class Slide:
-    """One slide: what it says and where; the writer adds the design (bands, rules, footer)."""
-
-    kind: str                        # title, agenda, divider, content, table, faq, quiz, question, reveal, closing
-    title: str                       # plain text of the title (outline, accessibility)
-    title_box: Box                   # where and how the title placeholder is set
-    notes: str = ""
-    boxes: list[Box] = field(default_factory=list)
-    pictures: list[Picture] = field(default_factory=list)
-    table: TableChunk | None = None
-    subtitle: Box | None = None      # title slide: the subtitle placeholder
-    rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # accent rules x, y, w, h
-    footer: str = ""
-    footer_size: float = 12.0
-    number: int = 0
-
-
-# ---------------------------------------------------------------------------------------------
-# Grid, styles and measuring helpers
-# ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Grid:
-    """The slide grid and sizes, from the theme's deck section."""
-
-    mx: float
-    band: float
-    title_h: float
-    body_top: float
-    footer_h: float
-    title_size: float
-    min_title_size: float
-    body_size: float
-    min_body_size: float
-    question_size: float
-    option_size: float
-    table_size: float
-    min_table_size: float
-    image_share: float
-    gap: float
-
-    @classmethod
-    def of(cls, kit: Kit) -> "Grid":
-        t = kit.theme
-        num = lambda key, default: _num(t, f"deck.{key}", default)  # noqa: E731
-        return cls(mx=t.num("deck.margin_x"), band=num("band_height", 1.3), title_h=t.num("deck.title_height"),
-                   body_top=t.num("deck.body_top"), footer_h=t.num("deck.footer_height"),
-                   title_size=t.num("deck.title_size"), min_title_size=num("min_title_size", 22),
-                   body_size=t.num("deck.body_size"), min_body_size=t.num("deck.min_body_size"),
-                   question_size=t.num("deck.question_size"), option_size=t.num("deck.option_size"),
-                   table_size=num("table_size", 18), min_table_size=num("min_table_size", 14),
-                   image_share=num("image_share", 0.4), gap=num("gap", 0.35))
-
-    @property
-    def body_w(self) -> float:
-        return SLIDE_W - 2 * self.mx
-
-    @property
-    def body_bottom(self) -> float:
-        return SLIDE_H - self.footer_h - 0.12
-
-    @property
-    def body_h(self) -> float:
-        return self.body_bottom - self.body_top
-
-
-def _num(theme, key, default):
-    try:
-        return theme.num(key)
-    except Exception:
-        return default
-
-
-@dataclass(frozen=True)
-class Colors:
-    primary: str
-    secondary: str
-    accent: str
-    text: str
-    muted: str
-    light: str
-    rule: str
-    on_primary: str
-    correct: str
-    on_correct: str
-
-    @classmethod
-    def of(cls, kit: Kit) -> "Colors":
-        return cls(**{name: kit.theme.color(name) for name in cls.__dataclass_fields__})
-
-
-@dataclass(frozen=True)
-class Proto:
-    """A paragraph before its size is chosen: runs plus a role that decides its style."""
-
-    runs: tuple[Run, ...]
-    role: str            # lead, bullet, faq_q, faq_a, faq_bullet, agenda
-
-
-class Styler:
-    """Turns Protos into Paras at a size, and measures their heights in a given width."""
-
-    def __init__(self, kit: Kit, colors: Colors, measure: Measure):
-        self.c = colors
-        self.m = measure
-
-    def para(self, proto: Proto, size: float, first: bool) -> Para:
-        c, r = self.c, proto.role
-        space = 0.0
-        if r == "lead":
-            p = Para(proto.runs, size, c.text, space_before=0.45 * size)
-        elif r in ("bullet", "faq_bullet"):
-            p = Para(proto.runs, size, c.text, bullet="\u2022", bullet_color=c.secondary, indent=0.9 * size,
-                     space_before=(0.45 if r == "bullet" else 0.3) * size, link_color=c.secondary)
-        elif r == "faq_q":
-            p = Para(proto.runs, size, c.primary, bold=True, space_before=0.9 * size)
-        elif r == "faq_a":
-            p = Para(proto.runs, size, c.text, space_before=0.3 * size)
-        elif r == "agenda":
-            p = Para(proto.runs, size, c.text, indent=1.6 * size, space_before=0.5 * size)
-        else:
-            raise ValueError(r)
-        if r == "lead" or r == "faq_a":
-            p = _replace(p, link_color=c.secondary)
-        return _replace(p, space_before=space if first else p.space_before)
-
-    def height(self, para: Para, width_in: float) -> float:
-        """Height of a paragraph in points (spacing before included) in a box width_in wide."""
-        text_w = (width_in - INSET[0] - INSET[2]) * PT - para.indent
-        measured = para.runs[1:] if para.indent and not para.bullet else para.runs  # first run sits in the indent
-        return para.space_before + self.m.height(measured, para.size, text_w, para.bold)
-
-    def block_height(self, protos: list[Proto], size: float, width_in: float, first: bool) -> float:
-        return sum(self.height(self.para(p, size, first and i == 0), width_in) for i, p in enumerate(protos))
-
-
-def _replace(obj, **changes):
-    from dataclasses import replace
-    return replace(obj, **changes)
-
-
-def box_height(paras: list[Para] | tuple[Para, ...], styler: Styler, width_in: float,
-               inset=INSET) -> float:
-    """Height in inches of a text box holding paras (insets included)."""
-    inner = sum(styler.height(p, width_in) for p in paras) / PT
-    return inner + inset[1] + inset[3]
-
-
-def partition(n: int, parts: int, cost: Callable[[int, int, int], float]) -> list[tuple[int, int]] | None:
-    """Split items 0..n into `parts` contiguous non-empty groups minimising the largest cost(i, j, part);
-    None when no split keeps every cost <= 1 (cost is height / capacity)."""
-    if parts > n:
-        return None
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(parts + 1)]
-    back = [[0] * (n + 1) for _ in range(parts + 1)]
-    best[0][0] = 0.0
-    for k in range(1, parts + 1):
-        for j in range(k, n - (parts - k) + 1):
-            for i in range(k - 1, j):
-                if best[k - 1][i] == inf:
-                    continue
-                value = max(best[k - 1][i], cost(i, j, k - 1))
-                if value < best[k][j]:
-                    best[k][j], back[k][j] = value, i
-    if best[parts][n] > 1.0 + 1e-9:
-        return None
-    out, j = [], n
-    for k in range(parts, 0, -1):
-        i = back[k][j]
-        out.append((i, j))
-        j = i
-    return out[::-1]
-
-
-def paginate(blocks: list[list[Proto]], sizes: list[float], width: Callable[[int], float],
-             capacity: Callable[[int], float], styler: Styler):
-    """The fewest slides, then the largest size, then the most even split of blocks.
-
-    Returns (size, [(first block, end block), ...], fits)."""
-    cache: dict = {}
-
-    def h(b: int, size: float, part: int, first: bool) -> float:
-        key = (b, size, width(part), first)
-        if key not in cache:
-            cache[key] = styler.block_height(blocks[b], size, width(part), first)
-        return cache[key]
-
-    def cost_at(size):
-        def cost(i, j, part):
-            total = sum(h(b, size, part, b == i) for b in range(i, j)) / PT
-            return total / capacity(part)
-        return cost
-
-    for parts in range(1, len(blocks) + 1):
-        for size in sizes:
-            split = partition(len(blocks), parts, cost_at(size))
-            if split:
-                return size, split, True
-    # a single block taller than a slide even at the smallest size: one block per slide, overflowing
-    return sizes[-1], [(b, b + 1) for b in range(len(blocks))], False
-
-
-def sizes_between(high: float, low: float, step: float = 1.0) -> list[float]:
-    out, s = [], float(high)
-    while s >= low - 1e-9:
-        out.append(round(s, 2))
-        s -= step
-    return out or [float(low)]
-
-
-def fit_title(text_runs: tuple[Run, ...], g: Grid, m: Measure, width_in: float, height_in: float,
-              high: float, low: float, max_lines: int = 2) -> float:
-    """The largest title size (bold) that fits width x height in at most max_lines lines."""
-    inner_w = (width_in - INSET[0] - INSET[2]) * PT
-    inner_h = (height_in - INSET[1] - INSET[3]) * PT
-    for size in sizes_between(high, low):
-        n = m.lines(text_runs, size, inner_w, bold=True)
-        if n <= max_lines and n * m.line(size) <= inner_h:
-            return size
-    return low
-
+from .deck_fit import (Colors, Grid, Proto, Styler, _fit_line, _num, _replace, box_height, fit_title,
+                       paginate, partition, sizes_between)
+from .deck_model import CELL, INSET, PT, SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk
 
 # ---------------------------------------------------------------------------------------------
 # The planner
@@ -323,12 +27,12 @@ class Planner:
         self.c = Colors.of(kit)
         self.m = Measure(kit.font, kit.theme.num("deck.width_slack"), kit.theme.num("deck.line_height"),
                          _num(kit.theme, "deck.bold_width_slack", 1.06))
-        self.s = Styler(kit, self.c, self.m)
+        self.s = Styler(self.c, self.m)
         self.slides: list[Slide] = []
 
     # --- common pieces -----------------------------------------------------------------------
 
-    def band_title(self, text: str, dark: bool = False) -> Box:
+    def band_title(self, text: str) -> Box:
         """The title placeholder in the band at the top of a content slide."""
         g = self.g
         y = (g.band - g.title_h) / 2
@@ -484,8 +188,7 @@ class Planner:
 
     def slide_notes(self, section, protos: list[Proto]) -> str:
         if section is not None and section.notes:
-            return plain(section.notes).strip() if "\n\n" not in section.notes else \
-                "\n\n".join(plain(p) for p in paragraphs(section.notes))
+            return "\n\n".join(plain(p) for p in paragraphs(section.notes))
         return "\n".join(("\u2022 " if p.role.endswith("bullet") else "") + "".join(r.text for r in p.runs)
                          for p in protos)
 
@@ -595,7 +298,7 @@ class Planner:
         return lines * self.m.line(size) / PT + CELL[1] + CELL[3] + 0.04
 
     def table_slides(self, section, table, intro) -> None:
-        g, c = self.g, self.c
+        g = self.g
         header = [runs(col) for col in table.columns]
         rows = [[runs(cell) for cell in row] + [()] * (len(header) - len(row)) for row in table.rows]
         intro_h = 0.0
@@ -734,8 +437,9 @@ class Planner:
         returns (question boxes, reveal boxes, height in inches)."""
         g, c = self.g, self.c
         qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
-        if es:  # on the reveal the room has read the question: it may be no larger than the options
-            qs = min(qs, max(os_, 18.0))
+        if es:  # on the reveal the room has read the question: it may be no larger than the options,
+            qs = min(qs, max(os_, 18.0))  # and the explanation no larger than the options either
+            es = min(es, max(os_, 14.0))
         paras = [Para(runs(q.text), qs, c.text, bold=True)]
         if q.multiple:
             paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
@@ -799,9 +503,9 @@ class Planner:
         if both:
             question_boxes, reveal_boxes, _ = both
         else:  # a long question: each slide on its own, the reveal more compact
-            question_boxes = (first_fit([(f, None, cp) for cp in (False, True) for f in scales])
+            question_boxes = (first_fit([(f, None, cp) for f in scales for cp in (False, True)])
                               or self.question_layout(q, scales[-1], None, True))[0]
-            reveal_boxes = (first_fit([(f, es, cp) for cp in (False, True) for f in scales for es in (18, 16, 14)])
+            reveal_boxes = (first_fit([(f, es, cp) for f in scales for cp in (False, True) for es in (18, 16, 14)])
                             or self.question_layout(q, scales[-1], 14, True))[1]
         plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
         qnotes = kit.theme.note("question", question=plain(q.text), options=plain_opts, number=q.number,
@@ -860,11 +564,6 @@ class Planner:
         notes = kit.theme.note("closing", website=website or "", event=ctx, event_line=self.event_line() or "")
         self.add(Slide("closing", title, title_box, notes, boxes, pictures,
                        rules=[(g.mx + INSET[0], 2.5, 1.6, 0.07)]))
-
-
-def _fit_line(m: Measure, text: str, high: float, width_in: float, low: float) -> float:
-    inner = (width_in - INSET[0] - INSET[2]) * PT
-    return next((s for s in sizes_between(high, low) if m.width(text, s) <= inner), low)
 
 
 def _point_runs(item) -> tuple[Run, ...]:

@@ -19,8 +19,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from ..kit import Kit
-from ..text import plain
-from .deck_plan import SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk, fixed_datetime
+from ..text import plain, runs
+from .deck_model import CELL, SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk
+from .deck_plan import fixed_datetime
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in
 DARK = {"title", "closing"}
@@ -213,7 +214,6 @@ class Writer:
             table.rows[r].height = Inches(h)
         frame.width = Emu(sum(c.width for c in table.columns))
         frame.height = Emu(sum(r.height for r in table.rows))
-        from .deck_plan import CELL
         for r, row in enumerate((chunk.header,) + chunk.rows):
             header = r == 0
             fill = self.col["secondary"] if header else (self.col["light"] if r % 2 == 0 else "#FFFFFF")
@@ -259,7 +259,6 @@ class Writer:
         box = slide.shapes.add_textbox(Inches(self.mx), Inches(y), Inches(SLIDE_W - 2 * self.mx - num_w - 0.2),
                                        Inches(h))
         box.name = "Footer"
-        from ..text import runs
         self._fill_text(box.text_frame, [Para(runs(s.footer), s.footer_size, colour)], (0.0, 0.02, 0.0, 0.02),
                         "middle")
         num = slide.shapes.add_textbox(Inches(SLIDE_W - self.mx - num_w), Inches(y), Inches(num_w), Inches(h))

@@ -439,7 +439,7 @@ class Planner:
         qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
         if es:  # on the reveal the room has read the question: it may be no larger than the options,
             qs = min(qs, max(os_, 18.0))  # and the explanation no larger than the options either
-            es = min(es, max(os_, 14.0))
+            es = min(es, max(os_, 18.0))
         paras = [Para(runs(q.text), qs, c.text, bold=True)]
         if q.multiple:
             paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
@@ -473,7 +473,7 @@ class Planner:
             see = self.say("see", section=q.section_title) if q.section_title else None
             expl = [Para(runs(q.explanation), es, c.text)] if q.explanation else []
             if see:
-                expl.append(Para(runs(see), round(es * 0.9, 1), c.muted, italic=True,
+                expl.append(Para(runs(see), es, c.muted, italic=True,
                                  space_before=0.4 * es if expl else 0))
             if expl:
                 e_inset = (0.25, 0.1, 0.2, 0.1)
@@ -499,7 +499,7 @@ class Planner:
             return None
 
         # the same geometry on both slides, so that the reveal only recolours the options
-        both = first_fit([(f, es, False) for f in scales[:4] for es in ((20, 18, 16) if has_expl else (None,))])
+        both = first_fit([(f, es, False) for f in scales[:4] for es in ((20, 18) if has_expl else (None,))])
         if both:
             question_boxes, reveal_boxes, _ = both
         else:  # a long question: each slide on its own, the reveal more compact
@@ -507,6 +507,10 @@ class Planner:
                               or self.question_layout(q, scales[-1], None, True))[0]
             reveal_boxes = (first_fit([(f, es, cp) for f in scales for cp in (False, True) for es in (18, 16, 14)])
                             or self.question_layout(q, scales[-1], 14, True))[1]
+        smallest = min((p.size for b in question_boxes + reveal_boxes for p in b.paras), default=18)
+        if smallest < 18:
+            self.kit.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long "
+                          f"for one slide at 18 pt; its quiz slides use {smallest:g} pt (shorten the options)")
         plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
         qnotes = kit.theme.note("question", question=plain(q.text), options=plain_opts, number=q.number,
                                 total=total, multiple=q.multiple)

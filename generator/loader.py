@@ -17,7 +17,7 @@ MAX_DEPTH = 40
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _TAG_PREFIX = "tag:yaml.org,2002:"
 # Characters XML 1.0 forbids; they would make a corrupt .pptx.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Path_ = tuple  # a key path such as ("sections", 1, "points", 3)
 

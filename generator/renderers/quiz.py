@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, KeepTogether, PageTemplate, Paragraph, Spacer,
                                 Table, TableStyle)
 
 from ..kit import Kit
-from ..quizplan import QuizPlan, Version, plan
+from ..quizplan import UPPER, QuizPlan, Version, plan
 from . import exports, pdfbase
 
 # ---------------------------------------------------------------- small flowables
@@ -67,8 +67,12 @@ class _Styles:
 # ---------------------------------------------------------------- documents
 
 
-def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: int = 1):
-    """A page template with the quiz title, version and fingerprint in the footer of every page."""
+def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: int = 1, head_height: float = 0):
+    """A page template with the quiz title, version and fingerprint in the footer of every page.
+
+    With columns > 1, the first page has a full-width head (title, instructions, fields) of head_height
+    above the columns.
+    """
     pagesize = pdfbase.PAPER[kit.build.paper]
     page_w, page_h = pagesize
     margin = pdfbase.margins(kit, "quiz")
@@ -77,9 +81,18 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
     gap = 8 * mm
     width = page_w - 2 * margin
     col_w = (width - gap * (columns - 1)) / columns
-    frames = [Frame(margin + i * (col_w + gap), margin + footer_h, col_w, page_h - 2 * margin - footer_h,
-                    id=f"c{i}", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-              for i in range(columns)]
+    bottom = margin + footer_h
+
+    def column_frames(top: float, prefix: str):
+        return [Frame(margin + i * (col_w + gap), bottom, col_w, top - bottom, id=f"{prefix}{i}",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(columns)]
+
+    templates = [PageTemplate("page", column_frames(page_h - margin, "c"))]
+    if columns > 1 and head_height:
+        head = Frame(margin, page_h - margin - head_height, width, head_height, id="head", leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0)
+        templates.insert(0, PageTemplate("first", [head] + column_frames(page_h - margin - head_height, "f"),
+                                         autoNextPageTemplate="page"))
     letter = version.letter if version else None
     footer_text = kit.say("quiz_footer", title=_plain(qp.title), letter=letter, fingerprint=qp.fingerprint)
 
@@ -98,7 +111,7 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
 
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                           bottomMargin=margin, **pdfbase.doc_info(kit, _plain(qp.title)))
-    doc.addPageTemplates([PageTemplate("page", frames)])
+    doc.addPageTemplates(templates)
     return doc, st, col_w, width, pdfbase.numbered_canvas(footer, pdfbase.font_names(kit)[0])
 
 
@@ -143,11 +156,14 @@ def _fields(kit: Kit, st: _Styles, width: float, total: int):
 def handout(kit: Kit, qp: QuizPlan, version: Version, path) -> str:
     """The handout of one version; returns 'N pages'."""
     columns = kit.build.quiz.columns
-    doc, st, col_w, width, canvas = _document(kit, path, qp, version, columns)
-    head = [_title_block(kit, st, qp, version, col_w if columns > 1 else width, None),
-            pdfbase.para(qp.instructions, st.instructions, kit),
-            _fields(kit, st, col_w if columns > 1 else width, len(version.questions)), Spacer(1, 6 * mm)]
-    story = head
+    st = _Styles(kit)
+    page_w = pdfbase.PAPER[kit.build.paper][0]
+    full = page_w - 2 * pdfbase.margins(kit, "quiz")
+    head = [_title_block(kit, st, qp, version, full, None), pdfbase.para(qp.instructions, st.instructions, kit),
+            _fields(kit, st, full, len(version.questions)), Spacer(1, 6 * mm)]
+    head_h = sum(f.wrap(full, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in head) + 2
+    doc, st, col_w, width, canvas = _document(kit, path, qp, version, columns, head_h)
+    story = head + ([FrameBreak()] if columns > 1 else [])
     bubble = kit.theme.num("quiz.option_size") * 1.05
     for q in version.questions:
         rows = [[pdfbase.label(f"{q.number}.", st.number), pdfbase.para(q.text, st.question, kit)]]
@@ -224,15 +240,14 @@ def master_key(kit: Kit, qp: QuizPlan, path) -> str:
 def answer_sheet(kit: Kit, qp: QuizPlan, version: Version | None, path) -> str:
     """A one-page grid to fill in; with a version, the same grid with its answers filled (scoring overlay)."""
     doc, st, _, width, canvas = _document(kit, path, qp, version)
-    n_options = max(len(q.options) for q in qp.versions[0].questions)
+    n_options = max(len(q.options) for q in qp.versions[0].questions)  # the same in every version
     title = kit.say("scoring_overlay") if version else kit.say("answer_sheet")
-    story = [_title_block(kit, st, qp, version, width, title)]
-    if version is None:
-        story += [pdfbase.label(kit.say("answer_sheet_instructions"), st.instructions),
-                  _fields(kit, st, width, len(qp.versions[0].questions))]
-    story.append(Spacer(1, 4 * mm))
+    # The sheet and its overlays share one geometry, so an overlay printed on film lines up with the sheet.
+    story = [_title_block(kit, st, qp, version, width, title),
+             pdfbase.label(kit.say("answer_sheet_instructions"), st.instructions),
+             _fields(kit, st, width, len(qp.versions[0].questions)), Spacer(1, 4 * mm)]
     questions = version.questions if version else qp.versions[0].questions
-    size = 5.2 * mm
+    size = 6.5 * mm
     primary, fill = pdfbase.color(kit, "primary"), pdfbase.color(kit, "correct")
     regular, bold = pdfbase.font_names(kit)
     half = (len(questions) + 1) // 2 if len(questions) > 12 else len(questions)
@@ -243,15 +258,11 @@ def answer_sheet(kit: Kit, qp: QuizPlan, version: Version | None, path) -> str:
         rows = []
         for q in chunk:
             row = [pdfbase.label(f"{q.number}.", st.number)]
-            for i in range(n_options):
-                if i < len(q.options):
-                    correct = version is not None and q.options[i].correct
-                    row.append(Bubble(size, primary, fill if correct else None, q.options[i].letter,
-                                      bold, size * 0.5))
-                else:
-                    row.append("")
+            for i in range(n_options):  # every row has every letter: versions differ in option counts
+                correct = version is not None and i < len(q.options) and q.options[i].correct
+                row.append(Bubble(size, primary, fill if correct else None, UPPER[i], bold, size * 0.5))
             rows.append(row)
-        grid = Table(rows, colWidths=[10 * mm] + [size + 2.6 * mm] * n_options, rowHeights=[size + 2.4 * mm] * len(rows))
+        grid = Table(rows, colWidths=[10 * mm] + [size + 2.6 * mm] * n_options, rowHeights=[size + 4 * mm] * len(rows))
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1)]))
         grids.append(grid)
     holder = Table([grids], colWidths=[width / len(grids)] * len(grids))

@@ -86,3 +86,59 @@ def test_master_key_lists_every_version(big_build):
     text = pdf_text(big_build[0] / "quiz-master-key.pdf")
     for letter in "ABC":
         assert f"Version {letter}" in text
+
+
+def test_no_question_splits_across_pages(big_build, big_kit):
+    qp = plan(big_kit)
+    for version in qp.versions:
+        pages = [normalise(p.extract_text()) for p in PdfReader(str(big_build[0] / f"quiz{version.suffix}.pdf")).pages]
+        for q in version.questions:
+            texts = [normalise(plain(q.text))[:40]] + [normalise(plain(o.text))[:40] for o in q.options]
+            holders = [i for i, page in enumerate(pages) if texts[0] in page]
+            assert holders, (version.letter, q.number)
+            assert all(t in pages[holders[0]] for t in texts), (version.letter, q.number)
+
+
+def _build_quiz(tmp_path, **quiz_settings):
+    from generator.build import build
+    from generator.kit import load_kit
+    from helpers import ROOTS
+
+    kit = load_kit(ROOTS / "big" / "content.yaml", {"outputs": ["quiz"]})
+    kit.build = kit.build.model_copy(update={"quiz": kit.build.quiz.model_copy(update=quiz_settings)})
+    build(kit, tmp_path)
+    return kit, tmp_path / "en"
+
+
+def test_two_columns_make_a_more_compact_handout(tmp_path, big_build):
+    _, folder = _build_quiz(tmp_path, columns=2)
+    two = len(PdfReader(str(folder / "quiz-A.pdf")).pages)
+    one = len(PdfReader(str(big_build[0] / "quiz-A.pdf")).pages)
+    assert two < one
+    assert "Name" in pdf_text(folder / "quiz-A.pdf")
+
+
+def test_answer_sheet_and_scoring_overlays_are_one_page_each(tmp_path):
+    kit, folder = _build_quiz(tmp_path, answer_sheet=True)
+    assert len(PdfReader(str(folder / "quiz-answer-sheet.pdf")).pages) == 1
+    for letter in "ABC":
+        overlay = folder / f"quiz-{letter}-scoring.pdf"
+        assert len(PdfReader(str(overlay)).pages) == 1
+        assert f"Version {letter}" in pdf_text(overlay)
+
+
+def test_default_content_with_four_versions(tmp_path):
+    from generator.build import build
+    from generator.kit import load_kit
+    from helpers import ROOT
+
+    kit = load_kit(ROOT / "content.yaml", {"outputs": ["quiz"], "versions": 4})
+    names = {w.path.name for w in build(kit, tmp_path)}
+    for letter in "ABCD":
+        assert {f"quiz-{letter}.pdf", f"quiz-{letter}-key.pdf"} <= names
+    assert "quiz-master-key.pdf" in names and "quiz.pdf" not in names
+    qp = plan(kit)
+    master = pdf_text(tmp_path / "en" / "quiz-master-key.pdf")
+    for version in qp.versions:
+        for q in version.questions:
+            assert f"{q.letters} (#{q.number})" in master or f"{q.letters}(#{q.number})" in master

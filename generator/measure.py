@@ -8,9 +8,11 @@ wider than the line.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -115,3 +117,100 @@ class Measure:
     def height(self, runs: tuple[Run, ...], size: float, width: float, bold: bool = False) -> float:
         """Height of a wrapped paragraph, without the spacing around it."""
         return self.lines(runs, size, width, bold) * self.line(size)
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding a named font to measure with (a deck template names its own fonts)
+# ---------------------------------------------------------------------------------------------
+
+# metric-compatible twins: the same advance widths, so measuring the twin measures the original
+TWINS = {"arial": ("liberation sans", "arimo"), "helvetica": ("liberation sans", "arimo"),
+         "helvetica neue": ("liberation sans", "arimo"), "times new roman": ("liberation serif", "tinos"),
+         "times": ("liberation serif", "tinos"), "courier new": ("liberation mono", "cousine"),
+         "calibri": ("carlito",), "cambria": ("caladea",), "arial narrow": ("liberation sans narrow",)}
+# wide fonts to measure with when a template's font is not here: text that fits in these fits in
+# the common presentation fonts (Calibri, Aptos, Arial, Segoe UI, Helvetica) and in the fallback
+STAND_INS = ("dejavu sans", "verdana", "liberation sans")
+
+
+def _font_dirs() -> list[Path]:
+    home = Path.home()
+    dirs = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
+            home / ".local/share/fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
+            home / "Library/Fonts", Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"]
+    extra = os.environ.get("IDPC_KIT_FONT_DIRS")
+    if extra:
+        dirs = [Path(d) for d in extra.split(os.pathsep)] + dirs
+    return [d for d in dirs if d.is_dir()]
+
+
+@lru_cache(maxsize=1)
+def system_fonts() -> dict[str, tuple[str, dict[str, Path]]]:
+    """Installed TrueType fonts: lower-case family -> (family, style -> file), files ReportLab can measure."""
+    from fontTools.ttLib import TTFont as FTFont
+
+    found: dict[str, dict[str, Path]] = {}
+    for folder in _font_dirs():
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() != ".ttf" or not path.is_file():
+                continue
+            try:
+                font = FTFont(str(path), lazy=True)
+                if "glyf" not in font:
+                    continue
+                names = font["name"]
+                family = names.getDebugName(16) or names.getDebugName(1)
+                sub = (names.getDebugName(17) or names.getDebugName(2) or "").lower()
+                os2 = font["OS/2"]
+                bold = bool(os2.fsSelection & 0x20) or os2.usWeightClass >= 600 or "bold" in sub
+                italic = bool(os2.fsSelection & 0x01) or "italic" in sub or "oblique" in sub
+                if not family or (os2.usWeightClass < 350 and not bold) or "condensed" in sub:
+                    continue  # light and condensed faces are not the family's regular
+                style = style_of(bold, italic)
+                found.setdefault(family.lower(), (family, {}))[1].setdefault(style, path)
+            except Exception:  # an unreadable font file is simply not a candidate
+                continue
+    return found
+
+
+def _family(name: str, styles: dict[str, Path]) -> FontFamily | None:
+    regular = styles.get("regular")
+    if regular is None:
+        return None
+    bold = styles.get("bold", regular)
+    italic = styles.get("italic", regular)
+    return FontFamily(name, regular, bold, italic, styles.get("bolditalic", bold))
+
+
+def line_ratio(path: Path) -> float:
+    """A font's line height as a multiple of its size (the larger of its hhea and Windows metrics)."""
+    from fontTools.ttLib import TTFont as FTFont
+
+    font = FTFont(str(path), lazy=True)
+    upm = font["head"].unitsPerEm
+    hhea = font["hhea"]
+    os2 = font["OS/2"]
+    return max(hhea.ascent - hhea.descent + hhea.lineGap, os2.usWinAscent + os2.usWinDescent) / upm
+
+
+def find_font(name: str) -> tuple[FontFamily, str] | None:
+    """The files to measure the font `name` with: the font itself or its metric twin, if installed;
+    returns (family, the name of the font measured)."""
+    fonts = system_fonts()
+    for candidate in (name.lower(),) + TWINS.get(name.lower(), ()):
+        shown, styles = fonts.get(candidate, ("", {}))
+        family = _family(name, styles)
+        if family is not None:
+            return family, shown
+    return None
+
+
+def stand_in(name: str) -> tuple[FontFamily, str] | None:
+    """A wide installed font to measure `name` with when it is not installed."""
+    fonts = system_fonts()
+    for candidate in STAND_INS:
+        shown, styles = fonts.get(candidate, ("", {}))
+        family = _family(name, styles)
+        if family is not None:
+            return family, shown
+    return None

@@ -1,4 +1,4 @@
-"""Deck fitting: the grid from the theme, paragraph styles, and measured pagination.
+"""Deck fitting: the built-in frame, the grid, paragraph styles, and measured pagination.
 
 Every height is measured with the font's real metrics (generator.measure); sizes shrink from the
 theme's size to its minimum before content is split across continuation slides.
@@ -11,7 +11,7 @@ from typing import Callable
 from ..kit import Kit
 from ..measure import Measure
 from ..text import Run
-from .deck_model import INSET, PT, SLIDE_H, SLIDE_W, Para
+from .deck_model import INSET, PT, SLIDE_H, SLIDE_W, Colors, Face, Fill, Frame, Para, Place, Rect
 
 # ---------------------------------------------------------------------------------------------
 # Grid, styles and measuring helpers
@@ -19,13 +19,9 @@ from .deck_model import INSET, PT, SLIDE_H, SLIDE_W, Para
 
 @dataclass(frozen=True)
 class Grid:
-    """The slide grid and sizes, from the theme's deck section."""
+    """Text sizes from the theme's deck section, and the body region of one layout."""
 
-    mx: float
-    band: float
-    title_h: float
-    body_top: float
-    footer_h: float
+    body: Rect
     title_size: float
     min_title_size: float
     body_size: float
@@ -38,28 +34,35 @@ class Grid:
     gap: float
 
     @classmethod
-    def of(cls, kit: Kit) -> "Grid":
+    def of(cls, kit: Kit, body: Rect) -> "Grid":
         t = kit.theme
         num = lambda key, default: _num(t, f"deck.{key}", default)  # noqa: E731
-        return cls(mx=t.num("deck.margin_x"), band=num("band_height", 1.3), title_h=t.num("deck.title_height"),
-                   body_top=t.num("deck.body_top"), footer_h=t.num("deck.footer_height"),
-                   title_size=t.num("deck.title_size"), min_title_size=num("min_title_size", 22),
+        return cls(body=body, title_size=t.num("deck.title_size"), min_title_size=num("min_title_size", 22),
                    body_size=t.num("deck.body_size"), min_body_size=t.num("deck.min_body_size"),
                    question_size=t.num("deck.question_size"), option_size=t.num("deck.option_size"),
                    table_size=num("table_size", 18), min_table_size=num("min_table_size", 14),
                    image_share=num("image_share", 0.4), gap=num("gap", 0.35))
 
     @property
+    def mx(self) -> float:
+        """Left edge of the body region."""
+        return self.body.x
+
+    @property
+    def body_top(self) -> float:
+        return self.body.y
+
+    @property
     def body_w(self) -> float:
-        return SLIDE_W - 2 * self.mx
+        return self.body.w
 
     @property
     def body_bottom(self) -> float:
-        return SLIDE_H - self.footer_h - 0.12
+        return self.body.bottom
 
     @property
     def body_h(self) -> float:
-        return self.body_bottom - self.body_top
+        return self.body.h
 
 
 def _num(theme, key, default):
@@ -69,22 +72,34 @@ def _num(theme, key, default):
         return default
 
 
-@dataclass(frozen=True)
-class Colors:
-    primary: str
-    secondary: str
-    accent: str
-    text: str
-    muted: str
-    light: str
-    rule: str
-    on_primary: str
-    correct: str
-    on_correct: str
-
-    @classmethod
-    def of(cls, kit: Kit) -> "Colors":
-        return cls(**{name: kit.theme.color(name) for name in cls.__dataclass_fields__})
+def builtin_frame(kit: Kit) -> Frame:
+    """The built-in design as a frame: a 16:9 slide, a primary band behind content titles, dark
+    title and closing slides, light dividers; every decoration listed so that text can be checked
+    against what lies behind it."""
+    t, c = kit.theme, Colors.of(kit)
+    w, h = SLIDE_W, SLIDE_H
+    mx, title_h = t.num("deck.margin_x"), t.num("deck.title_height")
+    band, footer_h = _num(t, "deck.band_height", 1.3), t.num("deck.footer_height")
+    body_top = t.num("deck.body_top")
+    body = Rect(mx, body_top, w - 2 * mx, h - footer_h - 0.12 - body_top)
+    title = Rect(mx, (band - title_h) / 2, w - 2 * mx, title_h)
+    size = t.num("deck.title_size")
+    banded = Place("body", title, body, "#FFFFFF",
+                   (Fill(Rect(0, 0, w, band), c.primary, "Title band"),
+                    Fill(Rect(0, band, w, 0.06), c.accent, "Accent rule"),
+                    Fill(Rect(mx, h - footer_h, w - 2 * mx, 0.01), c.rule, "Footer rule")),
+                   title_color=c.on_primary, title_size=size, footer_color=c.muted)
+    dark = Place("title", title, body, c.primary, (Fill(Rect(0, h - 0.14, w, 0.14), c.accent, "Accent rule"),),
+                 title_color=c.on_primary, title_size=size, title_anchor="bottom", footer_color=c.rule)
+    side = Place("section", title, body, c.light, (Fill(Rect(0, 0, 0.3, h), c.primary, "Side band"),),
+                 title_color=c.primary, title_size=size, title_anchor="bottom", footer_color=c.muted)
+    places = {"body": banded, "title_only": replace(banded, role="title_only"), "title": dark,
+              "closing": replace(dark, role="closing"), "section": side}
+    kinds = {"title": "title", "closing": "closing", "divider": "section", "quiz": "section",
+             "agenda": "body", "content": "body", "table": "body", "faq": "body", "question": "body",
+             "reveal": "body"}
+    face = Face(kit.font.name, kit.font, kit.font.name, line_height=t.num("deck.line_height"))
+    return Frame(w, h, places, kinds, face, face, c)
 
 
 @dataclass(frozen=True)
@@ -95,25 +110,38 @@ class Proto:
     role: str            # lead, bullet, faq_q, faq_a, faq_bullet, agenda
 
 
+def measure_of(kit: Kit, face: Face) -> Measure:
+    """A Measure for one face of the frame, with the theme's slack (and the face's own, for stand-ins)."""
+    return Measure(face.family, kit.theme.num("deck.width_slack") * face.slack,
+                   max(face.line_height, kit.theme.num("deck.line_height")),
+                   _num(kit.theme, "deck.bold_width_slack", 1.06))
+
+
+def caps(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Runs as a layout that sets them in capitals draws them."""
+    return tuple(Run(r.text.upper(), r.bold, r.italic, r.href) for r in runs)
+
+
 class Styler:
     """Turns Protos into Paras at a size, and measures their heights in a given width."""
 
-    def __init__(self, colors: Colors, measure: Measure):
+    def __init__(self, colors: Colors, measures: dict[str, Measure]):
         self.c = colors
-        self.m = measure
+        self.ms = measures
+        self.m = measures["body"]
 
     def para(self, proto: Proto, size: float, first: bool) -> Para:
         """The paragraph of proto at size; the first paragraph of a box has no space before it."""
         c, r = self.c, proto.role
         if r == "lead":
-            p = Para(proto.runs, size, c.text, space_before=0.45 * size, link_color=c.secondary)
+            p = Para(proto.runs, size, c.text, space_before=0.45 * size, link_color=c.link)
         elif r in ("bullet", "faq_bullet"):
             p = Para(proto.runs, size, c.text, bullet="\u2022", bullet_color=c.secondary, indent=0.9 * size,
-                     space_before=(0.45 if r == "bullet" else 0.3) * size, link_color=c.secondary)
+                     space_before=(0.45 if r == "bullet" else 0.3) * size, link_color=c.link)
         elif r == "faq_q":
             p = Para(proto.runs, size, c.primary, bold=True, space_before=0.9 * size)
         elif r == "faq_a":
-            p = Para(proto.runs, size, c.text, space_before=0.3 * size, link_color=c.secondary)
+            p = Para(proto.runs, size, c.text, space_before=0.3 * size, link_color=c.link)
         elif r == "agenda":
             p = Para(proto.runs, size, c.text, indent=1.6 * size, space_before=0.5 * size)
         else:
@@ -124,7 +152,9 @@ class Styler:
         """Height of a paragraph in points (spacing before included) in a box width_in wide."""
         text_w = (width_in - inset[0] - inset[2]) * PT - para.indent
         measured = para.runs[1:] if para.indent and not para.bullet else para.runs  # first run sits in the indent
-        return para.space_before + self.m.height(measured, para.size, text_w, para.bold)
+        if para.caps:
+            measured = caps(measured)
+        return para.space_before + self.ms[para.font].height(measured, para.size, text_w, para.bold)
 
     def block_height(self, protos: list[Proto], size: float, width_in: float, first: bool) -> float:
         return sum(self.height(self.para(p, size, first and i == 0), width_in) for i, p in enumerate(protos))
@@ -204,16 +234,21 @@ def sizes_between(high: float, low: float, step: float = 1.0) -> list[float]:
     return out or [float(low)]
 
 
-def fit_title(text_runs: tuple[Run, ...], g: Grid, m: Measure, width_in: float, height_in: float,
-              high: float, low: float, max_lines: int = 2) -> float:
-    """The largest title size (bold) that fits width x height in at most max_lines lines."""
+def fit_title(text_runs: tuple[Run, ...], g, m: Measure, width_in: float, height_in: float,
+              high: float, low: float, max_lines: int = 2, bold: bool = True, upper: bool = False) -> float:
+    """The largest title size that fits width x height in at most max_lines lines; below low (to
+    12 pt, any number of lines) only when nothing from high to low fits."""
     inner_w = (width_in - INSET[0] - INSET[2]) * PT
     inner_h = (height_in - INSET[1] - INSET[3]) * PT
+    text_runs = caps(text_runs) if upper else text_runs
     for size in sizes_between(high, low):
-        n = m.lines(text_runs, size, inner_w, bold=True)
+        n = m.lines(text_runs, size, inner_w, bold=bold)
         if n <= max_lines and n * m.line(size) <= inner_h:
             return size
-    return low
+    for size in sizes_between(low - 1, 12):
+        if m.lines(text_runs, size, inner_w, bold=bold) * m.line(size) <= inner_h:
+            return size
+    return 12.0
 
 
 def _fit_line(m: Measure, text: str, high: float, width_in: float, low: float) -> float:

@@ -318,9 +318,8 @@ def _footer_painter(kit: Kit, fp: FactsheetPlan, st: _Styles, margin: float, qr:
             renderPDF.draw(drawing, canvas, margin, margin)
             x_text = margin + qr + 3 * mm
         lines = [pdfbase.para(line, st.footer, kit) for line in fp.footer]
-        page_label = pdfbase.label(kit.say("page_x_of_y", page=page, pages=pages), st.footer)
-        pw, ph = page_label.wrap(40 * mm, qr)
-        page_label.drawOn(canvas, page_w - margin - page_label.minWidth(), margin + qr - ph)
+        pdfbase.draw_right(canvas, kit.say("page_x_of_y", page=page, pages=pages), st.footer, page_w - margin,
+                           margin + qr - st.footer.fontSize)
         y = margin + qr
         for line in lines:
             _, h = line.wrap(page_w - x_text - margin - 30 * mm, qr)

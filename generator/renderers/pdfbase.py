@@ -118,3 +118,12 @@ def rl_markup_plain(text: str) -> str:
     """Text printed exactly as typed (no inline markup), escaped for ReportLab."""
     from xml.sax.saxutils import escape
     return escape(text)
+
+
+def draw_right(canvas, text: str, st: ParagraphStyle, right: float, y: float) -> None:
+    """Draw one line of generator wording so that it ends exactly at x = right."""
+    canvas.saveState()
+    canvas.setFont(st.fontName, st.fontSize)
+    canvas.setFillColor(st.textColor)
+    canvas.drawRightString(right, y, text)
+    canvas.restoreState()

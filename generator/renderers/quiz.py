@@ -104,9 +104,8 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
         left = pdfbase.label(footer_text, st.footer)
         left.wrap(width * 0.75, footer_h)
         left.drawOn(canvas, margin, margin + 1 * mm)
-        right = pdfbase.label(kit.say("page_x_of_y", page=page, pages=pages), st.footer)
-        right.wrap(40 * mm, footer_h)
-        right.drawOn(canvas, page_w - margin - right.minWidth(), margin + 1 * mm)
+        pdfbase.draw_right(canvas, kit.say("page_x_of_y", page=page, pages=pages), st.footer, page_w - margin,
+                           margin + 1 * mm + st.footer.fontSize * 0.25)
         canvas.restoreState()
 
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,

@@ -70,7 +70,6 @@ def schema() -> dict:
 
 def run(args: argparse.Namespace) -> int:
     """Build (or check) one content file; return the exit code."""
-    from .build import build
     from .kit import load_kit
 
     started = time.perf_counter()
@@ -88,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
         _print_warnings(warnings)
         print(f"{args.content}: OK ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
         return 0
+    from .build import build  # the renderers load only when something is built, so --check stays quick
+
     out_dir = Path(args.output) if args.output else content.resolve().parent / "output"
     written = build(kit, out_dir)
     _print_warnings(sorted(kit.warnings))

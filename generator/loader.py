@@ -99,11 +99,7 @@ def load_text(text: str, name: str) -> Loaded:
     try:
         root = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = (exc.problem or "invalid YAML").strip()
-        hint = _yaml_hint(what)
-        raise ContentError([Problem(name, line, col, "", f"YAML syntax error: {what}{hint}")]) from None
+        raise ContentError([_syntax_problem(exc, name)]) from None
     except YAMLError as exc:
         raise ContentError([Problem(name, 1, 1, "", f"YAML syntax error: {exc}")]) from None
     except RecursionError:
@@ -128,14 +124,22 @@ def _strip_controls(text: str, name: str) -> list[Problem]:
                     "(often pasted from Word or a PDF)", "warning") for line, (col, chars) in found.items()]
 
 
-def _yaml_hint(what: str) -> str:
-    if "mapping values are not allowed" in what:
-        return " (a text containing ': ' needs quotes around it)"
-    if "found character '\\t'" in what or "tab" in what:
-        return " (indent with spaces, not tabs)"
-    if "could not find expected ':'" in what:
-        return " (check the indentation and that each key ends with ':')"
-    return ""
+def _syntax_problem(exc: MarkedYAMLError, name: str) -> Problem:
+    """A YAML syntax error in words a non-programmer can act on, at the place to look."""
+    what = (exc.problem or "invalid YAML").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    if "end of stream" in what and "quoted" in context and exc.context_mark:
+        mark, what = exc.context_mark, "a quote opened here is never closed; add the closing quote"
+    elif "mapping values are not allowed" in what:
+        what = ("unexpected ':' here; check the indentation of this line, or put quotes around "
+                "a text that contains ': '")
+    elif "expected <block end>" in what or "could not find expected ':'" in what:
+        what = "this line's indentation does not match the lines above it; indent with the same number of spaces"
+    elif "\\t" in what or "\t" in what or "tab" in what:
+        what += " (indent with spaces, not tabs)"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(name, line, col, "", f"YAML syntax error: {what}")
 
 
 class _Builder:

@@ -114,16 +114,25 @@ def _walk(data, loc):
     return tuple(path), node
 
 
+_TYPE_ERRORS = ("string_type", "model_type", "dict_type", "list_type")
+
+
 def _translate(exc: ValidationError, data) -> list[tuple[tuple, str]]:
-    out: dict[tuple, str] = {}
+    """Pydantic errors as (key path, message); of a union's branches, keep the one the data resembles."""
+    found: list[tuple[tuple, str, dict, object]] = []
     for err in exc.errors():
-        kind = err["type"]
-        if kind == "extra_forbidden":
+        if err["type"] == "extra_forbidden":
             continue  # reported with a suggestion by _unknown_keys
         path, node = _walk(data, err["loc"])
-        message = _message(err, path, node)
+        found.append((path, err["type"], err, node))
+    out: dict[tuple, str] = {}
+    for path, kind, err, node in found:
+        # "expected text" from one branch of a union is noise when another branch says more
+        if kind in _TYPE_ERRORS and isinstance(node, (list, dict)) and any(
+                other[:len(path)] == path and k not in _TYPE_ERRORS for other, k, _, _ in found):
+            continue
         if path not in out or kind == "missing":
-            out[path] = message
+            out[path] = _message(err, path, node)
     return list(out.items())
 
 
@@ -152,6 +161,8 @@ def _message(err, path, node) -> str:
     if kind == "string_too_short":
         return "is empty; write some text or remove the line"
     if kind == "too_short":
+        if field == "answer":
+            return "needs at least 1 letter, such as [a, c]"
         if field == "options":
             return f"a question needs 2 to 6 options; this one has {ctx.get('actual_length')}"
         return f"needs at least {ctx.get('min_length')} item(s)"

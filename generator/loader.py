@@ -93,6 +93,9 @@ def load_text(text: str, name: str) -> Loaded:
     """Compose YAML text into plain data; never constructs Python objects."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ContentError([Problem(name, 1, 1, "", "the file is larger than the 5 MB limit")])
+    too_deep = _flow_depth_problem(text, name)
+    if too_deep:  # refuse before the composer recurses thousands of levels deep
+        raise ContentError([too_deep])
     removed = _strip_controls(text, name)
     if removed:
         text = _ILLEGAL.sub("", text)
@@ -111,6 +114,32 @@ def load_text(text: str, name: str) -> Loaded:
     if builder.problems:
         raise ContentError(builder.problems)
     return Loaded(data, name, builder.positions, removed + builder.warnings, builder.key_positions)
+
+
+def _flow_depth_problem(text: str, name: str) -> Problem | None:
+    """Where [ and { nest deeper than MAX_DEPTH (outside quoted text), if anywhere."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote, line, col, prev = 0, None, 1, 0, " "
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"" and prev in " \t[{,:":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(name, line, col, "", f"nested too deeply (more than {MAX_DEPTH} levels of [ or {{)")
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "#" and prev in " \t":
+            quote = "\n"  # a comment runs to the end of the line
+        prev = ch
+    return None
 
 
 def _strip_controls(text: str, name: str) -> list[Problem]:

@@ -26,6 +26,8 @@ class Staging:
     def __init__(self, folder: Path):
         self.folder = folder
         self.staged: list[tuple[Path, Path, str]] = []
+        # Folders this build creates; abort() removes them again, so a failed build leaves no trace.
+        self.created = [p for p in [folder, *folder.parents] if not p.exists()]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -70,3 +72,8 @@ class Staging:
         for tmp, _, _ in self.staged:
             tmp.unlink(missing_ok=True)
         self.staged = []
+        for folder in self.created:  # innermost first
+            try:
+                folder.rmdir()
+            except OSError:
+                break

@@ -6,8 +6,9 @@ what lies behind it (WCAG 2 AA: 4.5:1 for text), and moved towards black or whit
 from __future__ import annotations
 
 import colorsys
+from dataclasses import replace
 
-from .deck_model import Colors
+from .deck_model import Box, Colors, Place, Rect, Slide
 
 AA = 4.5
 
@@ -97,3 +98,35 @@ def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors
     on_correct = ensure(builtin.on_correct, [correct])
     return Colors(primary, secondary, accent, ensure(text, backs), muted, light, rule, on_primary, correct,
                   on_correct, link)
+
+
+def backdrops(place: Place, rect: Rect) -> list[str]:
+    """The colours that lie behind rect on a slide of this place: the fills it overlaps, from the
+    top down to the first that covers it whole, else the background too."""
+    area = max(rect.w * rect.h, 1e-9)
+    out: list[str] = []
+    for fill in reversed(place.fills):
+        shared = fill.rect.overlap(rect)
+        if shared > 0.02 * area:
+            out.append(fill.color)
+            if shared >= 0.98 * area:
+                return out
+    return out + [place.background]
+
+
+def readable(slide: Slide, place: Place) -> None:
+    """Make every text colour of the slide reach AA against what lies behind its box (in place)."""
+    def fix(box: Box | None) -> Box | None:
+        if box is None:
+            return None
+        backs = [box.fill] if box.fill else backdrops(place, Rect(box.x, box.y, box.w, box.h))
+        paras = tuple(replace(p, color=ensure(p.color, backs),
+                              first_color=p.first_color and ensure(p.first_color, backs),
+                              link_color=p.link_color and ensure(p.link_color, backs),
+                              bullet_color=p.bullet_color and ensure(p.bullet_color, backs))
+                      for p in box.paras)
+        return replace(box, paras=paras)
+
+    slide.title_box = fix(slide.title_box)
+    slide.subtitle = fix(slide.subtitle)
+    slide.boxes = [fix(b) for b in slide.boxes]

@@ -1,7 +1,10 @@
 """Deck, stage 1: plan the slides (pure; no python-pptx). Every text is measured here, so sizes,
 splits and positions are decided before anything is written (deck_write draws them).
 
-Geometry is in inches on a 13.333 x 7.5 in slide; text sizes and spacing are in points.
+The planner works in a Frame (deck_model): the built-in 13.333 x 7.5 in design (deck_fit.builtin_frame)
+or the boxes of an organisation's template (deck_template.frame), handed in as data. Tables and
+the quiz are planned in deck_plan_table and deck_plan_quiz, the template's own title, divider and
+closing slides in deck_plan_template. Geometry is in inches; text sizes and spacing in points.
 """
 from __future__ import annotations
 
@@ -9,39 +12,50 @@ import datetime as dt
 from pathlib import Path
 
 from ..kit import Kit
-from ..measure import Measure
-from ..quizplan import plan as quiz_plan
 from ..text import Run, paragraphs, plain, point, runs
-from .deck_fit import (Colors, Grid, Proto, Styler, _fit_line, _num, _replace, box_height, fit_title,
-                       paginate, partition, sizes_between)
-from .deck_model import CELL, INSET, PT, SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk
+from .deck_color import readable
+from .deck_fit import (Grid, Proto, Styler, _fit_line, _replace, box_height, builtin_frame, fit_title,
+                       measure_of, paginate, partition, sizes_between)
+from .deck_model import INSET, PT, Box, Frame, Para, Picture, Slide
+from .deck_plan_quiz import QuizSlides
+from .deck_plan_table import TableSlides
+from .deck_plan_template import TemplateSlides
 
 # ---------------------------------------------------------------------------------------------
 # The planner
 # ---------------------------------------------------------------------------------------------
 
-class Planner:
-    def __init__(self, kit: Kit):
+class Planner(TableSlides, QuizSlides, TemplateSlides):
+    def __init__(self, kit: Kit, frame: Frame):
         self.kit = kit
-        self.g = Grid.of(kit)
-        self.c = Colors.of(kit)
-        self.m = Measure(kit.font, kit.theme.num("deck.width_slack"), kit.theme.num("deck.line_height"),
-                         _num(kit.theme, "deck.bold_width_slack", 1.06))
-        self.s = Styler(self.c, self.m)
+        self.f = frame
+        self.template = frame.template is not None
+        self.c = frame.colors
+        self.m = measure_of(kit, frame.body)       # body text
+        self.mh = measure_of(kit, frame.heading)   # titles
+        self.s = Styler(self.c, {"body": self.m, "heading": self.mh})
+        self.g = self.grid("body")
         self.slides: list[Slide] = []
 
     # --- common pieces -----------------------------------------------------------------------
 
-    def band_title(self, text: str) -> Box:
-        """The title placeholder in the band at the top of a content slide."""
-        g = self.g
-        y = (g.band - g.title_h) / 2
-        r = runs(text)
-        size = fit_title(r, g, self.m, g.body_w, g.title_h, g.title_size, g.min_title_size)
-        para = Para(r, size, self.c.on_primary, bold=True)
-        return Box(g.mx, y, g.body_w, g.title_h, (para,), name="Title", anchor="middle")
+    def grid(self, role: str) -> Grid:
+        """Sizes and the body region of the layout of one role."""
+        return Grid.of(self.kit, self.f.place(role).body)
 
-    def add(self, slide: Slide) -> Slide:
+    def band_title(self, text: str, kind: str = "content", role: str | None = None) -> Box:
+        """The title placeholder of a slide of this kind: in the band of the built-in design, or
+        where the template's layout puts it, in the layout's face, size, colour and alignment."""
+        place = self.f.place(role or self.f.role(kind))
+        t, r = place.title, runs(text)
+        size = fit_title(r, None, self.mh, t.w, t.h, place.title_size, min(self.g.min_title_size, place.title_size),
+                         bold=place.title_bold, upper=place.title_caps)
+        para = Para(r, size, place.title_color, bold=place.title_bold, align=place.title_align, font="heading",
+                    caps=place.title_caps)
+        return Box(t.x, t.y, t.w, t.h, (para,), name="Title", anchor=place.title_anchor)
+
+    def add(self, slide: Slide, layout: str | None = None) -> Slide:
+        slide.layout = layout or self.f.role(slide.kind)
         self.slides.append(slide)
         return slide
 
@@ -55,20 +69,24 @@ class Planner:
 
     def plan(self) -> list[Slide]:
         content = self.kit.content
-        self.title_slide()
+        self.t_title_slide() if self.template else self.title_slide()
         shown = [(i, s) for i, s in enumerate(content.sections) if s.show is None or "deck" in s.show]
         self.agenda(shown)
         for number, (i, section) in enumerate(shown, start=1):
-            self.section(i, number, section)
+            self.section(i, number, section, len(shown))
         if content.faq:
             self.faq()
         if content.quiz:
             self.quiz()
-        self.closing()
+        self.t_closing() if self.template else self.closing()
         footer = self.footer_text()
-        footer_size = _fit_line(self.m, footer, 12, self.g.body_w - 1.4, 9)
+        if self.template:
+            footer, footer_size = self.t_footer(footer)
+        else:
+            footer_size = _fit_line(self.m, footer, 12, self.g.body_w - 1.4, 9)
         for n, slide in enumerate(self.slides, start=1):
             slide.number, slide.footer, slide.footer_size = n, footer, footer_size
+            readable(slide, self.f.place(slide.layout))
         return self.slides
 
     def footer_text(self) -> str:
@@ -118,7 +136,7 @@ class Planner:
         pictures = []
         if org and org.logo:
             alt = self.say("logo_alt", name=plain(org.name))
-            logo = self.fit_picture(kit.asset(org.logo), SLIDE_W - g.mx - logo_w, 0.5, logo_w, 1.0)
+            logo = self.fit_picture(kit.asset(org.logo), self.f.slide_w - g.mx - logo_w, 0.5, logo_w, 1.0)
             pictures.append(_replace(logo, alt=alt, name="Logo", card="#FFFFFF"))
         notes = kit.theme.note("title", summary=plain(content.summary), event=kit.event_context(),
                                event_line=event or "", title=plain(content.title))
@@ -126,7 +144,7 @@ class Planner:
                        rules=[(g.mx + INSET[0], rule_y, 1.6, 0.07)]))
 
     def agenda(self, shown) -> None:
-        g, c = self.g, self.c
+        g, c = self.grid(self.f.role("agenda")), self.c
         items = [plain(s.title) for _, s in shown]
         protos = [[Proto((Run(f"{n:02d}\t", bold=True),) + runs(s.title), "agenda")]
                   for n, (_, s) in enumerate(shown, start=1)]
@@ -151,22 +169,37 @@ class Planner:
                 continue
             paras = tuple(_replace(self.s.para(p[0], size, i == 0), first_color=c.secondary)
                           for i, p in enumerate(chunk))
-            boxes.append(Box(g.mx + k * (col_w + g.gap), g.body_top, col_w, g.body_h, paras, name="Agenda"))
+            boxes.append(Box(g.mx + k * (col_w + g.gap), g.body_top, col_w, g.body_h, paras, name="Agenda",
+                             placeholder="body" if self.template and columns == 1 else None))
         notes = self.kit.theme.note("agenda", items=items)
-        self.add(Slide("agenda", title, self.band_title(title), notes, boxes))
+        self.add(Slide("agenda", title, self.band_title(title, "agenda"), notes, boxes))
 
-    def section(self, index: int, number: int, section) -> None:
-        kit, g, c = self.kit, self.g, self.c
+    def section(self, index: int, number: int, section, total: int = 0) -> None:
+        kit, c = self.kit, self.c
         title = plain(section.title)
+        notes_div = kit.theme.note("section", title=title, number=number, notes=plain(section.notes or ""))
+        if self.template:
+            def kicker_at(size):
+                return [Para((Run(self.say("section_number", number=number, total=total)),), size, c.secondary,
+                             bold=True)]
+            self.add(self.t_section("divider", title, runs(section.title), kicker_at, 28, notes_div))
+        else:
+            self.divider(number, section, title, notes_div)
+        self.section_body(index, section, title)
+
+    def divider(self, number: int, section, title: str, notes_div: str) -> None:
+        g, c = self.g, self.c
         divider_title = Box(g.mx + 2.2, 2.3, g.body_w - 2.2, 2.4,
                             (Para(runs(section.title),
                                   fit_title(runs(section.title), g, self.m, g.body_w - 2.2, 2.4, 40, 28, 3),
                                   c.primary, bold=True),), name="Title", anchor="bottom")
         kicker = Box(g.mx, 2.3, 2.0, 2.4, (Para((Run(f"{number:02d}"),), 72, c.secondary, bold=True),),
                      name="Section number", anchor="bottom")
-        notes_div = kit.theme.note("section", title=title, number=number, notes=plain(section.notes or ""))
         self.add(Slide("divider", title, divider_title, notes_div, [kicker],
                        rules=[(g.mx + 2.2 + INSET[0], 4.85, 1.6, 0.07)]))
+
+    def section_body(self, index: int, section, title: str) -> None:
+        kit, g = self.kit, self.grid(self.f.role("table"))
 
         lead = [[Proto(runs(p), "lead")] for p in paragraphs(section.text)]
         bullets = [[Proto(_point_runs(item), "bullet")] for item in section.points]
@@ -193,7 +226,8 @@ class Planner:
                          for p in protos)
 
     def text_slides(self, index, section, title, blocks, image) -> None:
-        g = self.g
+        g = self.grid(self.f.role("content"))
+        in_placeholder = self.template and self.f.place(self.f.role("content")).body_placeholder
         text_w_img = g.body_w * (1 - g.image_share) - g.gap / 2
 
         def width(part):
@@ -215,11 +249,12 @@ class Planner:
             paras = tuple(self.s.para(p, size, k == 0) for k, p in enumerate(protos))
             w = width(part)
             h = box_height(paras, self.s, w)
-            box = Box(g.mx, g.body_top, w, min(max(h, 0.6), g.body_h), paras, name="Body")
+            box = Box(g.mx, g.body_top, w, g.body_h if in_placeholder else min(max(h, 0.6), g.body_h), paras,
+                      name="Body", placeholder="body" if in_placeholder else None)
             pictures = []
             if image and part == 0:
                 x = g.mx + w + g.gap
-                pictures.append(self.picture(image, x, g.body_top, SLIDE_W - g.mx - x, g.body_h))
+                pictures.append(self.picture(image, x, g.body_top, g.body.right - x, g.body_h))
             t = self.parts_title(title, part + 1, len(split))
             self.add(Slide("content", t, self.band_title(t), self.slide_notes(section, protos), [box], pictures))
 
@@ -238,125 +273,17 @@ class Planner:
         return Picture(x + (w - fw) / 2, y + (h - fh) / 2, fw, fh, path, "", name="Image")
 
     def image_slide(self, section, title, image) -> None:
-        g = self.g
+        role = "title_only" if self.template else self.f.role("content")
+        g = self.grid(role)
         pic = self.picture(image, g.mx, g.body_top, g.body_w, g.body_h)
         notes = self.slide_notes(section, []) or plain(image.alt)
-        self.add(Slide("content", title, self.band_title(title), notes, [], [pic]))
-
-    # --- tables ------------------------------------------------------------------------------
-
-    def column_widths(self, header, rows, size, total_in) -> list[float]:
-        pad = (CELL[0] + CELL[2]) * PT
-        cols = len(header)
-        natural = [0.0] * cols
-        minimum = [0.0] * cols
-        for r, row in enumerate([header] + rows):
-            for k, cell in enumerate(row):
-                bold = r == 0
-                natural[k] = max(natural[k], self.m.runs_width(cell, size, bold) + pad + 1)
-                minimum[k] = max(minimum[k], min(self.m.longest_word(cell, size, bold) * 1.04, 3.2 * PT) + pad)
-        total = total_in * PT
-        if sum(natural) <= total:
-            extra = total - sum(natural)
-            widths = [n + extra * n / sum(natural) for n in natural]
-        elif sum(minimum) <= total:
-            # columns narrower than their fair share keep their natural width (no wrapping);
-            # the others share the rest in proportion to their natural width, never below their longest word
-            widths = [0.0] * cols
-            open_cols = set(range(cols))
-            room = total
-            while True:
-                share = room / max(len(open_cols), 1)
-                settled = {k for k in open_cols if natural[k] <= share}
-                if not settled:
-                    break
-                for k in settled:
-                    widths[k] = natural[k]
-                    room -= natural[k]
-                open_cols -= settled
-            if open_cols:
-                weight = sum(natural[k] for k in open_cols)
-                for k in open_cols:
-                    widths[k] = room * natural[k] / weight
-                short = {k for k in open_cols if widths[k] < minimum[k]}
-                if short:
-                    for k in short:
-                        widths[k] = minimum[k]
-                    rest = open_cols - short
-                    room2 = room - sum(minimum[k] for k in short)
-                    weight = sum(natural[k] for k in rest) or 1
-                    for k in rest:
-                        widths[k] = max(minimum[k], room2 * natural[k] / weight)
-            scale = total / sum(widths)
-            widths = [w * scale for w in widths]
-        else:
-            widths = [total * mn / sum(minimum) for mn in minimum]
-        return [w / PT for w in widths]
-
-    def row_height(self, row, widths, size, bold=False) -> float:
-        lines = max(self.m.lines(cell, size, (w - CELL[0] - CELL[2]) * PT, bold) for cell, w in zip(row, widths))
-        return lines * self.m.line(size) / PT + CELL[1] + CELL[3] + 0.04
-
-    def table_slides(self, section, table, intro) -> None:
-        g = self.g
-        header = [runs(col) for col in table.columns]
-        rows = [[runs(cell) for cell in row] + [()] * (len(header) - len(row)) for row in table.rows]
-        intro_h = 0.0
-        intro_paras: tuple[Para, ...] = ()
-        if intro:
-            intro_paras = tuple(self.s.para(p, g.body_size - 4, k == 0) for k, p in enumerate(intro))
-            intro_h = box_height(intro_paras, self.s, g.body_w) + 0.15
-
-        def layout(size):
-            widths = self.column_widths(header, rows, size, g.body_w)
-            head_h = self.row_height(header, widths, size, True)
-            heights = [self.row_height(r, widths, size) for r in rows]
-
-            def cost(i, j, part):
-                room = g.body_h - (intro_h if part == 0 else 0)
-                return (head_h + sum(heights[i:j])) / room
-            for parts in range(1, len(rows) + 1):
-                split = partition(len(rows), parts, cost)
-                if split:
-                    return widths, head_h, heights, split
-            return None
-
-        options = []
-        for size in sizes_between(g.table_size, g.min_table_size, 2):
-            result = layout(size)
-            if result:
-                options.append((size, result))
-        if not options:
-            size = g.min_table_size
-            widths = self.column_widths(header, rows, size, g.body_w)
-            head_h = self.row_height(header, widths, size, True)
-            heights = [self.row_height(r, widths, size) for r in rows]
-            split = [(i, i + 1) for i in range(len(rows))]
-        else:
-            # one slide at the largest size that allows it; else the largest size among 18/16 that
-            # needs the fewest slides; smaller only when it must
-            single = [o for o in options if len(o[1][3]) == 1]
-            preferred = single or [o for o in options if o[0] >= g.table_size - 2] or options
-            fewest = min(len(o[1][3]) for o in preferred)
-            size, (widths, head_h, heights, split) = next(o for o in preferred if len(o[1][3]) == fewest)
-        title = plain(table.title)
-        for part, (i, j) in enumerate(split):
-            boxes = []
-            y = g.body_top
-            if part == 0 and intro_paras:
-                boxes.append(Box(g.mx, y, g.body_w, intro_h - 0.15, intro_paras, name="Intro"))
-                y += intro_h
-            chunk = TableChunk(g.mx, y, tuple(widths), (head_h,) + tuple(heights[i:j]), tuple(header),
-                               tuple(tuple(r) for r in rows[i:j]), size, name=title)
-            t = self.parts_title(title, part + 1, len(split))
-            text = [" | ".join("".join(r.text for r in cell) for cell in row) for row in [header] + rows[i:j]]
-            notes = (plain(section.notes) if section.notes else "\n".join(text))
-            self.add(Slide("table", t, self.band_title(t), notes, boxes, table=chunk))
+        self.add(Slide("content", title, self.band_title(title, role=role), notes, [], [pic]), role)
 
     # --- FAQ -----------------------------------------------------------------------------------
 
     def faq(self) -> None:
-        g = self.g
+        g = self.grid(self.f.role("faq"))
+        in_placeholder = self.template and self.f.place(self.f.role("faq")).body_placeholder
         faqs = self.kit.content.faq
         items = []
         for f in faqs:
@@ -400,126 +327,15 @@ class Planner:
                          self.s.block_height(protos, s, g.body_w, True) / PT <= cap), size)
             paras = tuple(self.s.para(p, best, k == 0) for k, p in enumerate(protos))
             h = box_height(paras, self.s, g.body_w)
-            box = Box(g.mx, g.body_top, g.body_w, min(max(h, 0.6), g.body_h), paras, name="Body")
+            box = Box(g.mx, g.body_top, g.body_w, g.body_h if in_placeholder else min(max(h, 0.6), g.body_h), paras,
+                      name="Body", placeholder="body" if in_placeholder else None)
             notes = "\n\n".join(self.kit.theme.note(
                 "faq", question=plain(faqs[n].question),
                 answer="\n".join([plain(p) for p in paragraphs(faqs[n].answer)]
                                  + ["\u2022 " + "".join(r.text for r in _point_runs(p)) for p in faqs[n].points]))
                 for n in sorted(set(owners[i:j])))
             t = self.parts_title(title, part + 1, len(split))
-            self.add(Slide("faq", t, self.band_title(t), notes, [box]))
-
-    # --- quiz ------------------------------------------------------------------------------------
-
-    def quiz(self) -> None:
-        kit, g, c = self.kit, self.g, self.c
-        qp = quiz_plan(kit)
-        version = qp.versions[0]
-        total = len(version.questions)
-        title = plain(qp.title)
-        title_box = Box(g.mx + INSET[0], 1.2, g.body_w, 2.2,
-                        (Para(runs(qp.title), fit_title(runs(qp.title), g, self.m, g.body_w, 2.2, 44, 28, 2),
-                              c.primary, bold=True),), name="Title", anchor="bottom")
-        intro = [Para(runs(qp.instructions), g.body_size, c.text)]
-        intro.append(Para((Run(self.say("quiz_count", total=total)),), g.body_size, c.secondary, bold=True,
-                          space_before=0.8 * g.body_size))
-        h = box_height(intro, self.s, g.body_w * 0.8)
-        notes = kit.theme.note("quiz", title=title, instructions=plain(qp.instructions), total=total)
-        self.add(Slide("quiz", title, title_box, notes,
-                       [Box(g.mx + INSET[0], 3.95, g.body_w * 0.8, min(h, g.body_bottom - 3.95), tuple(intro),
-                            name="Instructions")],
-                       rules=[(g.mx + 2 * INSET[0], 3.6, 1.6, 0.07)]))
-        for q in version.questions:
-            self.question(q, total)
-
-    def question_layout(self, q, f: float, es: float | None, compact: bool):
-        """Boxes of a question at f x the theme sizes (es: explanation size, None for none);
-        returns (question boxes, reveal boxes, height in inches)."""
-        g, c = self.g, self.c
-        qs, os_ = round(g.question_size * f, 1), round(g.option_size * f, 1)
-        if es:  # on the reveal the room has read the question: it may be no larger than the options,
-            qs = min(qs, max(os_, 18.0))  # and the explanation no larger than the options either
-            es = min(es, max(os_, 18.0))
-        paras = [Para(runs(q.text), qs, c.text, bold=True)]
-        if q.multiple:
-            paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
-                              space_before=4))
-        q_h = box_height(paras, self.s, g.body_w)
-        y = g.body_top
-        q_box = Box(g.mx, y, g.body_w, q_h, tuple(paras), name="Question")
-        y += q_h + (0.12 if compact else 0.2)
-        inset = (0.18, 0.04, 0.18, 0.04) if compact else (0.18, 0.08, 0.18, 0.08)
-        gap = 0.07 if compact else 0.12
-        letter_w = max(self.m.width(o.letter, os_, bold=True) for o in q.options) + 0.7 * os_
-        natural = max(self.m.runs_width(runs(o.text), os_) for o in q.options) + letter_w
-        opt_w = min(g.body_w, max(6.0, natural / PT + inset[0] + inset[2] + 0.1))
-        question_boxes, reveal_boxes = [q_box], [q_box]
-        for o in q.options:
-            p = Para((Run(o.letter + "\t", bold=True),) + runs(o.text), os_, c.text, indent=letter_w)
-            inner_w = (opt_w - inset[0] - inset[2]) * PT - letter_w
-            h = self.m.height(p.runs[1:], os_, inner_w) / PT + inset[1] + inset[3]
-            base = Box(g.mx, y, opt_w, h, (p,), name=f"Option {o.letter}", fill=c.light, line=c.rule,
-                       rounded=True, anchor="middle", inset=inset)
-            question_boxes.append(_replace(base, paras=(_replace(p, first_color=c.secondary),)))
-            if o.correct:
-                reveal_boxes.append(_replace(base, fill=c.correct, line=c.correct,
-                                             paras=(_replace(p, color=c.on_correct, link_color=c.on_correct),)))
-            else:
-                reveal_boxes.append(_replace(base, fill="#FFFFFF",
-                                             paras=(_replace(p, color=c.muted, first_color=c.muted),)))
-            y += h + gap
-        y -= gap
-        if es:
-            see = self.say("see", section=q.section_title) if q.section_title else None
-            expl = [Para(runs(q.explanation), es, c.text)] if q.explanation else []
-            if see:
-                expl.append(Para(runs(see), es, c.muted, italic=True,
-                                 space_before=0.4 * es if expl else 0))
-            if expl:
-                e_inset = (0.25, 0.1, 0.2, 0.1)
-                e_h = box_height(expl, self.s, g.body_w, e_inset)
-                y += 0.12 if compact else 0.25
-                reveal_boxes.append(Box(g.mx, y, g.body_w, e_h, tuple(expl), name="Explanation",
-                                        fill=c.light, inset=e_inset))
-                y += e_h
-        return question_boxes, reveal_boxes, y - g.body_top
-
-    def question(self, q, total: int) -> None:
-        kit, g = self.kit, self.g
-        heading = self.say("question_of", number=q.number, total=total)
-        scales = [1 - 0.05 * k for k in range(11)]  # the theme sizes down to half
-        has_expl = bool(q.explanation or q.section_title)
-
-        def first_fit(tries):
-            last = None
-            for f, es, compact in tries:
-                last = self.question_layout(q, f, es, compact)
-                if last[2] <= g.body_h:
-                    return last
-            return None
-
-        # the same geometry on both slides, so that the reveal only recolours the options
-        both = first_fit([(f, es, False) for f in scales[:4] for es in ((20, 18) if has_expl else (None,))])
-        if both:
-            question_boxes, reveal_boxes, _ = both
-        else:  # a long question: each slide on its own, the reveal more compact
-            question_boxes = (first_fit([(f, None, cp) for f in scales for cp in (False, True)])
-                              or self.question_layout(q, scales[-1], None, True))[0]
-            reveal_boxes = (first_fit([(f, es, cp) for f in scales for cp in (False, True) for es in (18, 16, 14)])
-                            or self.question_layout(q, scales[-1], 14, True))[1]
-        smallest = min((p.size for b in question_boxes + reveal_boxes for p in b.paras), default=18)
-        if smallest < 18:
-            self.kit.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long "
-                          f"for one slide at 18 pt; its quiz slides use {smallest:g} pt (shorten the options)")
-        plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
-        qnotes = kit.theme.note("question", question=plain(q.text), options=plain_opts, number=q.number,
-                                total=total, multiple=q.multiple)
-        self.add(Slide("question", heading, self.band_title(heading), qnotes, question_boxes))
-        answer_text = "; ".join(plain(o.text) for o in q.options if o.correct)
-        reveal_title = self.say("reveal_title", question=heading, answer=self.say("answer_heading", letters=q.letters))
-        rnotes = kit.theme.note("reveal", letters=q.letters, answer_text=answer_text,
-                                explanation=plain(q.explanation or ""), section=q.section_title or "")
-        self.add(Slide("reveal", reveal_title, self.band_title(reveal_title), rnotes, reveal_boxes))
+            self.add(Slide("faq", t, self.band_title(t, "faq"), notes, [box]))
 
     # --- closing ---------------------------------------------------------------------------------
 
@@ -563,7 +379,7 @@ class Planner:
             boxes.append(Box(g.mx, y, text_w, min(h, g.body_bottom - y), tuple(paras), name="Details"))
         pictures = []
         if website:
-            pictures.append(Picture(SLIDE_W - g.mx - qr_size, (SLIDE_H - qr_size) / 2 - 0.1, qr_size, qr_size,
+            pictures.append(Picture(self.f.slide_w - g.mx - qr_size, (self.f.slide_h - qr_size) / 2 - 0.1, qr_size, qr_size,
                                     _qr_png(website), self.say("qr_alt", url=website), name="QR code", card="#FFFFFF"))
         notes = kit.theme.note("closing", website=website or "", event=ctx, event_line=self.event_line() or "")
         self.add(Slide("closing", title, title_box, notes, boxes, pictures,
@@ -598,6 +414,7 @@ def fixed_datetime(kit: Kit) -> dt.datetime:
     return dt.datetime(2000, 1, 1, 0, 0, 0)
 
 
-def plan(kit: Kit) -> list[Slide]:
-    """Every slide of the deck, measured and placed; pure (reads only the kit and its assets)."""
-    return Planner(kit).plan()
+def plan(kit: Kit, frame: Frame | None = None) -> list[Slide]:
+    """Every slide of the deck, measured and placed in frame (the built-in design by default);
+    pure (reads only the kit, the frame and the assets)."""
+    return Planner(kit, frame or builtin_frame(kit)).plan()

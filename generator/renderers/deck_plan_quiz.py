@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..quizplan import plan as quiz_plan
 from ..text import Run, plain, runs
 from .deck_fit import _replace, box_height, fit_title
-from .deck_model import INSET, Box, Para, Slide
+from .deck_model import INSET, PT, Box, Para, Slide
 
 
 class QuizSlides:

@@ -1,7 +1,9 @@
-"""Deck, stage 2: write planned slides with python-pptx (the only module that touches it).
+"""Deck, stage 2: write planned slides with python-pptx.
 
-The design lives here: dark title and closing slides, a light divider per section, a primary band
-with an accent rule over every content slide, and a small footer with the slide number.
+The built-in design's decorations are listed in the frame (dark title and closing slides, a light
+divider per section, a primary band with an accent rule over every content slide) and drawn here,
+with a small footer and the slide number. With an organisation's template nothing is drawn: the
+slides use its layouts, master and placeholders (the footer and slide number in its own boxes).
 """
 from __future__ import annotations
 
@@ -20,16 +22,15 @@ from pptx.util import Emu, Inches, Pt
 
 from ..kit import Kit
 from ..text import plain, runs
-from .deck_model import CELL, SLIDE_H, SLIDE_W, Box, Para, Picture, Slide, TableChunk
+from .deck_model import CELL, Box, Frame, Para, Picture, Slide, TableChunk
 from .deck_plan import fixed_datetime
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in
-DARK = {"title", "closing"}
-BANDED = {"agenda", "content", "table", "faq", "question", "reveal"}
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 _FURNITURE = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+_BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -37,24 +38,31 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 class Writer:
-    def __init__(self, kit: Kit):
+    def __init__(self, kit: Kit, frame: Frame):
         self.kit = kit
+        self.f = frame
         self.lang = kit.language
-        self.font = kit.font.name
+        self.fonts = {"body": frame.body.name, "heading": frame.heading.name}
+        self.font = frame.body.name
+        c = frame.colors
+        self.col = {name: getattr(c, name) for name in ("primary", "secondary", "accent", "text", "muted",
+                                                         "light", "rule", "on_primary", "link")}
         t = kit.theme
-        self.col = {name: t.color(name) for name in ("primary", "secondary", "accent", "text", "muted",
-                                                        "light", "rule", "on_primary")}
         self.mx = t.num("deck.margin_x")
         self.footer_h = t.num("deck.footer_height")
-        try:
-            self.band = t.num("deck.band_height")
-        except Exception:
-            self.band = 1.3
-        self.prs = Presentation()
-        self._widen(self.prs)
-        self._link_colour(self.col["secondary"])
-        self.layout_title = self._layout(need={PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE})
-        self.layout_plain = self._layout(need=set())
+        self.template = frame.template is not None
+        if self.template:
+            from .deck_template import open_template
+
+            self.prs = open_template(frame.template)
+            self.layouts = {role: self.prs.slide_layouts[i] for role, i in frame.layouts.items()}
+        else:
+            self.prs = Presentation()
+            self._widen(self.prs)
+            self._link_colour(self.col["secondary"])
+            title = self._layout(need={PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE})
+            plain_ = self._layout(need=set())
+            self.layouts = {role: title if role == "title" else plain_ for role in frame.places}
 
     # --- presentation set-up -------------------------------------------------------------------
 
@@ -99,14 +107,14 @@ class Writer:
     # --- text ----------------------------------------------------------------------------------
 
     def _run_props(self, run, size: float, bold: bool, italic: bool, colour: str, href: str | None,
-                   link_colour: str | None) -> None:
+                   link_colour: str | None, font: str | None = None) -> None:
         if href:
             run.hyperlink.address = href
         f = run.font
         f.size = Pt(size)
         f.bold = bold
         f.italic = italic
-        f.name = self.font
+        f.name = font or self.font
         f.color.rgb = _rgb(link_colour if href and link_colour else colour)
         if href:
             f.underline = True
@@ -119,7 +127,7 @@ class Writer:
             if el is None:
                 el = etree.SubElement(rpr, qn(tag))
                 anchor.addnext(el)
-            el.set("typeface", self.font)
+            el.set("typeface", font or self.font)
             anchor = el
 
     def _paragraph(self, p, para: Para, first: bool) -> None:
@@ -129,14 +137,18 @@ class Writer:
             for el in pPr.findall(qn(tag)):
                 pPr.remove(el)
         before = 0 if first else para.space_before
+        if self.template:  # single spacing and no space after, whatever the template's styles say
+            etree.SubElement(etree.SubElement(pPr, qn("a:lnSpc")), qn("a:spcPct")).set("val", "100000")
         spc = etree.SubElement(pPr, qn("a:spcBef"))
         etree.SubElement(spc, qn("a:spcPts")).set("val", str(int(round(before * 100))))
+        if self.template:
+            etree.SubElement(etree.SubElement(pPr, qn("a:spcAft")), qn("a:spcPts")).set("val", "0")
         if para.bullet:
             pPr.set("marL", str(int(Pt(para.indent))))
             pPr.set("indent", str(-int(Pt(para.indent))))
             clr = etree.SubElement(pPr, qn("a:buClr"))
             etree.SubElement(clr, qn("a:srgbClr")).set("val", (para.bullet_color or para.color).lstrip("#"))
-            etree.SubElement(pPr, qn("a:buFont")).set("typeface", self.font)
+            etree.SubElement(pPr, qn("a:buFont")).set("typeface", self.fonts[para.font])
             etree.SubElement(pPr, qn("a:buChar")).set("char", para.bullet)
         else:
             pPr.set("marL", str(int(Pt(para.indent))))
@@ -147,11 +159,15 @@ class Writer:
             run.text = r.text
             colour = para.first_color if (k == 0 and para.first_color) else para.color
             self._run_props(run, para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
-                            para.link_color)
+                            para.link_color, self.fonts[para.font])
 
     def _fill_text(self, tf, paras, inset, anchor: str) -> None:
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE
+        if self.template:  # one horizontal column, as measured, whatever the layout says
+            body_pr = tf._txBody.bodyPr
+            body_pr.set("vert", "horz")
+            body_pr.set("numCol", "1")
         tf.margin_left, tf.margin_top, tf.margin_right, tf.margin_bottom = (Inches(v) for v in inset)
         tf.vertical_anchor = _ANCHOR[anchor]
         tf.clear()
@@ -180,6 +196,12 @@ class Writer:
         return shape
 
     def _box(self, slide, box: Box) -> None:
+        ph = self._ph(slide, box.placeholder) if box.placeholder and self.template else None
+        if ph is not None:
+            self._place(ph, box)
+            self._fill_text(ph.text_frame, box.paras, box.inset, box.anchor)
+            self.used.add(ph._element)
+            return
         if box.fill:
             shape = self._rect(slide, box.x, box.y, box.w, box.h, box.fill, box.name, box.rounded, box.line)
         else:
@@ -226,78 +248,116 @@ class Writer:
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE if header else MSO_ANCHOR.TOP
                 runs = row[k] if k < len(row) else ()
                 para = Para(runs or (), chunk.size, colour, bold=header,
-                            link_color=self.col["on_primary"] if header else self.col["secondary"])
+                            link_color=self.col["on_primary"] if header else self.col["link"])
                 tf = cell.text_frame
                 tf.word_wrap = True
                 tf.clear()
                 self._paragraph(tf.paragraphs[0], para, True)
 
     def _decorate(self, slide, s: Slide) -> None:
-        """Background, band and rules by slide kind (drawn first, so they sit behind the text)."""
-        c = self.col
+        """Background, bands and rules of the built-in design (drawn first, so they sit behind the
+        text); a template's master and layout carry its own."""
+        if self.template:
+            return
+        place = self.f.place(s.layout)
         bg = slide.background.fill
         bg.solid()
-        if s.kind in DARK:
-            bg.fore_color.rgb = _rgb(c["primary"])
-            self._rect(slide, 0, SLIDE_H - 0.14, SLIDE_W, 0.14, c["accent"], "Accent rule")
-        elif s.kind in ("divider", "quiz"):
-            bg.fore_color.rgb = _rgb(c["light"])
-            self._rect(slide, 0, 0, 0.3, SLIDE_H, c["primary"], "Side band")
-        else:
-            bg.fore_color.rgb = _rgb("#FFFFFF")
-            self._rect(slide, 0, 0, SLIDE_W, self.band, c["primary"], "Title band")
-            self._rect(slide, 0, self.band, SLIDE_W, 0.06, c["accent"], "Accent rule")
-            self._rect(slide, self.mx, SLIDE_H - self.footer_h, SLIDE_W - 2 * self.mx, 0.01, c["rule"],
-                       "Footer rule")
+        bg.fore_color.rgb = _rgb(place.background)
+        for fill in place.fills:
+            r = fill.rect
+            self._rect(slide, r.x, r.y, r.w, r.h, fill.color, fill.name)
         for k, (x, y, w, h) in enumerate(s.rules):
-            self._rect(slide, x, y, w, h, c["accent"], f"Title rule {k + 1}" if k else "Title rule")
+            self._rect(slide, x, y, w, h, self.col["accent"], f"Title rule {k + 1}" if k else "Title rule")
 
-    def _footer(self, slide, s: Slide) -> None:
-        colour = self.col["rule"] if s.kind in DARK else self.col["muted"]
-        y, h = SLIDE_H - self.footer_h + 0.04, self.footer_h - 0.12
-        num_w = 1.2
-        box = slide.shapes.add_textbox(Inches(self.mx), Inches(y), Inches(SLIDE_W - 2 * self.mx - num_w - 0.2),
-                                       Inches(h))
-        box.name = "Footer"
-        self._fill_text(box.text_frame, [Para(runs(s.footer), s.footer_size, colour)], (0.0, 0.02, 0.0, 0.02),
-                        "middle")
-        num = slide.shapes.add_textbox(Inches(SLIDE_W - self.mx - num_w), Inches(y), Inches(num_w), Inches(h))
-        num.name = "Slide number"
-        tf = num.text_frame
-        self._fill_text(tf, [Para((), s.footer_size, colour, align="right")], (0.0, 0.02, 0.0, 0.02), "middle")
+    def _slide_number(self, tf, s: Slide, colour: str, size: float) -> None:
         p = tf.paragraphs[0]._p
         fld = etree.SubElement(p, qn("a:fld"))
         fld.set("id", "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"slidenum-{s.number}")).upper())
         fld.set("type", "slidenum")
         rpr = etree.SubElement(fld, qn("a:rPr"))
         rpr.set("lang", self.lang)
-        rpr.set("sz", str(int(s.footer_size * 100)))
+        rpr.set("sz", str(int(size * 100)))
         fill = etree.SubElement(rpr, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr")).set("val", colour.lstrip("#"))
         for tag in ("a:latin", "a:ea", "a:cs"):
             etree.SubElement(rpr, qn(tag)).set("typeface", self.font)
         etree.SubElement(fld, qn("a:t")).text = str(s.number)
+        end = p.find(qn("a:endParaRPr"))
+        if end is not None:  # a:endParaRPr comes last in a:p
+            p.remove(end)
+            p.append(end)
+
+    def _footer(self, slide, s: Slide) -> None:
+        colour = self.f.place(s.layout).footer_color
+        if self.template:
+            return self._template_footer(slide, s, colour)
+        h_slide, w_slide = self.f.slide_h, self.f.slide_w
+        y, h = h_slide - self.footer_h + 0.04, self.footer_h - 0.12
+        num_w = 1.2
+        box = slide.shapes.add_textbox(Inches(self.mx), Inches(y), Inches(w_slide - 2 * self.mx - num_w - 0.2),
+                                       Inches(h))
+        box.name = "Footer"
+        self._fill_text(box.text_frame, [Para(runs(s.footer), s.footer_size, colour)], (0.0, 0.02, 0.0, 0.02),
+                        "middle")
+        num = slide.shapes.add_textbox(Inches(w_slide - self.mx - num_w), Inches(y), Inches(num_w), Inches(h))
+        num.name = "Slide number"
+        tf = num.text_frame
+        self._fill_text(tf, [Para((), s.footer_size, colour, align="right")], (0.0, 0.02, 0.0, 0.02), "middle")
+        self._slide_number(tf, s, colour, s.footer_size)
+
+    def _template_footer(self, slide, s: Slide, colour: str) -> None:
+        """The footer text and slide number in the layout's own footer and slide-number boxes."""
+        for layout_ph in slide.slide_layout.placeholders:
+            kind = layout_ph.placeholder_format.type
+            text = s.footer if kind == PP_PLACEHOLDER.FOOTER else None
+            if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER) or (text is not None and not text):
+                continue
+            slide.shapes.clone_placeholder(layout_ph)
+            ph = slide.placeholders[layout_ph.placeholder_format.idx]
+            self.used.add(ph._element)
+            align = "left" if kind == PP_PLACEHOLDER.FOOTER else "right"
+            paras = [Para(runs(text) if text else (), s.footer_size, colour, align=align)]
+            self._fill_text(ph.text_frame, paras, (0.08, 0.05, 0.08, 0.05), "middle")
+            if text is None:
+                self._slide_number(ph.text_frame, s, colour, s.footer_size)
+
+    def _ph(self, slide, which: str):
+        """The slide's unused body ("body") or subtitle ("subtitle") placeholder, the other as a fallback."""
+        free = [ph for ph in slide.placeholders if ph._element not in self.used]
+        bodies = [ph for ph in free if ph.placeholder_format.type in _BODIES]
+        subs = [ph for ph in free if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE]
+        order = (subs + bodies) if which == "subtitle" else (sorted(bodies, key=_area, reverse=True) + subs)
+        return order[0] if order else None
+
+    def _place(self, shape, b) -> None:
+        """Put shape at box b; a placeholder already there keeps inheriting its layout's position."""
+        want = [Inches(b.x), Inches(b.y), Inches(b.w), Inches(b.h)]
+        have = [shape.left, shape.top, shape.width, shape.height]
+        if self.template and None not in have and all(abs(w - h) <= 12700 for w, h in zip(want, have)):
+            return
+        shape.left, shape.top, shape.width, shape.height = want
 
     def _title(self, slide, s: Slide) -> None:
         title = next((ph for ph in slide.placeholders if ph.placeholder_format.type in _TITLES), None)
         if title is None:  # a template without a title placeholder on this layout
             title = slide.shapes.add_textbox(0, 0, 0, 0)
         b = s.title_box
-        title.left, title.top, title.width, title.height = Inches(b.x), Inches(b.y), Inches(b.w), Inches(b.h)
+        self._place(title, b)
         title.name = "Title"
         self._fill_text(title.text_frame, b.paras, b.inset, b.anchor)
-        sub = next((ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
-        if sub is not None and s.subtitle is not None:
-            b = s.subtitle
-            sub.left, sub.top, sub.width, sub.height = Inches(b.x), Inches(b.y), Inches(b.w), Inches(b.h)
+        self.used.add(title._element)
+        if s.subtitle is None:
+            return
+        b = s.subtitle
+        sub = self._ph(slide, "subtitle")
+        if sub is not None and (not self.template or sub.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE
+                                or b.placeholder):
+            self._place(sub, b)
             sub.name = "Subtitle"
             self._fill_text(sub.text_frame, b.paras, b.inset, b.anchor)
-        elif s.subtitle is not None:
-            self._box(slide, s.subtitle)
-        keep = {title._element} | ({sub._element} if sub is not None and s.subtitle is not None else set())
-        for ph in list(slide.placeholders):  # unused placeholders would show "Click to add text"
-            if ph._element not in keep:
-                ph._element.getparent().remove(ph._element)
+            self.used.add(sub._element)
+        else:
+            self._box(slide, b)
 
     def _notes(self, slide, text: str) -> None:
         tf = slide.notes_slide.notes_text_frame
@@ -308,8 +368,8 @@ class Writer:
                 r._r.get_or_add_rPr().set("lang", self.lang)
 
     def slide(self, s: Slide) -> None:
-        layout = self.layout_title if s.kind == "title" else self.layout_plain
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.prs.slides.add_slide(self.layouts[s.layout])
+        self.used: set = set()
         tree = slide.shapes._spTree
         before = len(tree)
         self._decorate(slide, s)
@@ -324,6 +384,9 @@ class Writer:
         if s.table is not None:
             self._table(slide, s.table)
         self._footer(slide, s)
+        for ph in list(slide.placeholders):  # unused placeholders would show "Click to add text"
+            if ph._element not in self.used:
+                ph._element.getparent().remove(ph._element)
         self._notes(slide, s.notes)
 
     def properties(self) -> None:
@@ -355,9 +418,13 @@ def _stable_zip(data: bytes, path: Path, stamp) -> None:
             out.writestr(member, src.read(info.filename))
 
 
-def write(slides: list[Slide], kit: Kit, path: Path) -> str:
+def _area(shape) -> int:
+    return (shape.width or 0) * (shape.height or 0)
+
+
+def write(slides: list[Slide], kit: Kit, path: Path, frame: Frame) -> str:
     """Write the planned slides to path as a .pptx; return a summary such as '34 slides'."""
-    w = Writer(kit)
+    w = Writer(kit, frame)
     for s in slides:
         w.slide(s)
     w.properties()

@@ -129,11 +129,14 @@ def _point_markup(p: Point) -> str:
 
 def _flowables(kit: Kit, fp: FactsheetPlan, st: _Styles, col_width: float) -> list:
     out: list = []
-    for block in fp.blocks:
+    for index, block in enumerate(fp.blocks):
+        following = fp.blocks[index + 1].kind if index + 1 < len(fp.blocks) else None
         if block.kind == "heading":
             out.append(_Heading(pdfbase.para(block.text, st.heading, kit)))
         elif block.kind == "text":
-            out.append(pdfbase.para(block.text, st.body, kit))
+            paragraph = pdfbase.para(block.text, st.body, kit)
+            # an intro that leads into bullets ("... including:") stays with the first bullet
+            out.append(_Heading(paragraph) if following == "points" else paragraph)
         elif block.kind == "points":
             out += [Paragraph(_point_markup(p), st.bullet, bulletText="•") for p in block.points]
         elif block.kind == "question":
@@ -163,26 +166,25 @@ def _flowables(kit: Kit, fp: FactsheetPlan, st: _Styles, col_width: float) -> li
 
 
 class _Heading:
-    """Marks a heading so that _glue keeps it on the same column as what follows."""
+    """Marks a heading (or a lead-in) that must share a column with what follows it."""
 
     def __init__(self, flowable):
         self.flowable = flowable
 
 
 def _glue(items: list) -> list:
-    """Wrap each heading with the first flowable after it, so no heading ends a column."""
-    out, pending = [], None
+    """Wrap headings and lead-ins with the first flowable after them, so none ends a column alone."""
+    out, pending = [], []
     for item in items:
         if isinstance(item, _Heading):
-            pending = item.flowable
+            pending.append(item.flowable)
             continue
-        if pending is not None:
+        if pending:
             inner = item._content if isinstance(item, KeepTogether) else [item]
-            item = KeepTogether([pending] + list(inner))
-            pending = None
+            item = KeepTogether(pending + list(inner))
+            pending = []
         out.append(item)
-    if pending is not None:
-        out.append(pending)
+    out += pending
     return out
 
 

@@ -56,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="validate the content only; write nothing")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--schema", action="store_true", help="print the content file's JSON Schema and exit")
+    p.add_argument("--inspect-template", metavar="FILE.pptx",
+                   help="print a deck template's layouts and which one each kind of slide uses, and exit")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -114,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(schema(), indent=2, ensure_ascii=False))
         return 0
     try:
+        if args.inspect_template:
+            from .renderers.deck_template import inspect
+
+            print(inspect(Path(args.inspect_template)))
+            return 0
         return run(args)
     except GeneratorError as exc:
         print(str(exc), file=sys.stderr)

@@ -45,12 +45,22 @@ def _font(name: str | None, fonts: dict) -> str:
     return name
 
 
-def free_region(title: Rect, slide_w: float, slide_h: float, footer_top: float) -> Rect:
-    """The taller band above or below a title, inside the slide's margins and above the footers."""
-    bottom = min(slide_h - MARGIN, footer_top - 0.1)
-    below = Rect(MARGIN, title.bottom + 0.15, slide_w - 2 * MARGIN, bottom - title.bottom - 0.15)
-    above = Rect(MARGIN, MARGIN, slide_w - 2 * MARGIN, title.y - 0.15 - MARGIN)
-    return below if below.h >= above.h else above
+def free_region(title: Rect, slide_w: float, slide_h: float, footer_top: float,
+                obstacles: tuple[Rect, ...] = ()) -> Rect:
+    """The taller band above or below a title, inside the slide's margins, above the footers and
+    clear of the master's and layout's own shapes (logos, bars, static text)."""
+    bands = []
+    for top, bottom in ((title.bottom + 0.15, min(slide_h - MARGIN, footer_top - 0.1)), (MARGIN, title.y - 0.15)):
+        band = Rect(MARGIN, top, slide_w - 2 * MARGIN, bottom - top)
+        for ob in obstacles:
+            if ob.overlap(band) > 0:
+                if ob.y + ob.h / 2 >= band.y + band.h / 2:
+                    bottom = min(bottom, ob.y - 0.1)
+                else:
+                    top = max(top, ob.bottom + 0.1)
+                band = Rect(MARGIN, top, slide_w - 2 * MARGIN, bottom - top)
+        bands.append(band)
+    return max(bands, key=lambda b: b.h)
 
 
 def _clear_of(body: Rect, title: Rect) -> Rect:
@@ -75,6 +85,8 @@ def frame(kit, t, notes: list[str]) -> Frame:
     fills = {role: tuple(Fill(s["rect"], s["fill"], s["name"])
                          for s in ((m["shapes"] if look[role]["show_master"] else []) + look[role]["shapes"])
                          if s["fill"] and s["rect"]) for role in layout}
+    obstacles = {role: tuple(s["rect"] for s in ((m["shapes"] if look[role]["show_master"] else [])
+                                                + look[role]["shapes"]) if s["rect"]) for role in layout}
     footer_top = min([r.y for lk in look.values() if (r := lk["footer"]) is not None and r.y > t.slide_h / 2]
                      + [t.slide_h])
     title_style = {**m["title_style"], **{k: v for k, v in m["master_ph"].get("title", {}).items()}}
@@ -85,18 +97,22 @@ def frame(kit, t, notes: list[str]) -> Frame:
         lay = layout[role]
         title_ph = lay.title
         style = {**title_style, **look[role]["ph"].get("title", {}), **look[role]["ph"].get(title_ph.kind, {})}
-        title = title_ph.rect or free_region(Rect(0, 0, t.slide_w, 0), t.slide_w, t.slide_h, footer_top)
+        title = title_ph.rect or free_region(Rect(0, 0, t.slide_w, 0), t.slide_w, t.slide_h, footer_top,
+                                             obstacles[role])
         subs = lay.of("subTitle")
         ph = (subs[0] if subs else lay.body) if role == "title" else (lay.body or next(iter(subs), None))
         region = ph.rect if ph is not None and ph.rect is not None else None
         if role == "title_only" and (region is None or lay.index != layout["body"].index):
             region = layout["body"].body.rect if layout["body"].body and layout["body"].body.rect else None
             region = _clear_of(region, title) if region else None
+            free = free_region(title, t.slide_w, t.slide_h, footer_top, obstacles[role])
+            if region is None or free.w * free.h > 1.3 * region.w * region.h:
+                region = free  # the body box beside a moved title is too small for tables and questions
         if region is None or region.w < MIN_BODY[0] or region.h < MIN_BODY[1]:
             if role in ("body", "title_only"):
                 notes.append(f"layout {lay.index + 1} \"{lay.name}\" leaves no body box for "
                              f"{role_text(role)}; the text goes in the free space beside its title")
-            region = free_region(title, t.slide_w, t.slide_h, footer_top)
+            region = free_region(title, t.slide_w, t.slide_h, footer_top, obstacles[role])
             ph = None
         if region.w < MIN_BODY[0] or region.h < MIN_BODY[1]:
             from ..errors import TemplateError

@@ -77,7 +77,8 @@ def _area(p: Ph | None) -> float:
 def _score(role: str, lay: Layout, slide_area: float) -> float | None:
     """How well a layout suits a role; None when it cannot serve it."""
     title, bodies = lay.title, lay.of(*BODIES)
-    subs, content = lay.of("subTitle"), lay.of(*CONTENT)
+    subs = lay.of("subTitle")
+    content = lay.of(*CONTENT) + [p for p in lay.phs if p.kind.startswith("vert ")]  # vertical text too
     if role == "blank":
         return None if title or bodies or subs or content else 1.0 + (lay.type == "blank")
     if title is None:

@@ -134,7 +134,8 @@ def _rect(shape) -> Rect | None:
     try:
         if shape.left is None or shape.width is None or shape.top is None or shape.height is None:
             return None
-        return Rect(shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
+        r = Rect(shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
+        return r if r.w >= 0.3 and r.h >= 0.2 else None  # an empty box is no box to set text in
     except Exception:  # a shape whose geometry python-pptx cannot resolve
         return None
 

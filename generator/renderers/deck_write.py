@@ -293,6 +293,11 @@ class Writer:
             return self._template_footer(slide, s, colour)
         h_slide, w_slide = self.f.slide_h, self.f.slide_w
         y, h = h_slide - self.footer_h + 0.04, self.footer_h - 0.12
+        for fill in self.f.place(s.layout).fills:  # stay clear of a rule along the slide's foot
+            if y < fill.rect.y < y + h:
+                bottom = fill.rect.y - 0.01
+                y = max(h_slide - self.footer_h + 0.01, bottom - h)
+                h = bottom - y
         num_w = 1.2
         box = slide.shapes.add_textbox(Inches(self.mx), Inches(y), Inches(w_slide - 2 * self.mx - num_w - 0.2),
                                        Inches(h))

@@ -128,6 +128,7 @@ def frame(kit, t, notes: list[str]) -> Frame:
             title_bold=bool(style.get("bold", False)), title_caps=bool(style.get("caps", False)),
             title_align=style.get("align", "left"), title_anchor=style.get("anchor", "top"),
             body_placeholder=ph is not None and role in ("body", "section", "title"),
+            body_align=(look[role]["ph"].get(ph.kind, {}).get("align", "left") if ph is not None else "left"),
             footer_color=ensure(colors.muted, backdrops(probe, footer) if footer else [bg[role]]))
     return Frame(t.slide_w, t.slide_h, places, dict(KINDS), heading, body_face, colors, template=t.path,
                  layouts={role: lay.index for role, lay in layout.items()})

@@ -105,6 +105,7 @@ class Place:
     title_align: str = "left"
     title_anchor: str = "middle"
     body_placeholder: bool = False   # template: the layout's body placeholder takes the body text
+    body_align: str = "left"         # template: how the layout aligns its subtitle or short body text
     footer_color: str = "#4F5966"
 
 

@@ -150,10 +150,15 @@ class Planner(TableSlides, QuizSlides, TemplateSlides):
                   for n, (_, s) in enumerate(shown, start=1)]
         title = self.say("agenda")
         best = None
-        for columns in (1, 2):
+        # two columns only where each is wide enough for a title; else one column, smaller if it must
+        passes = [(1, sizes_between(g.body_size, g.min_body_size))]
+        if (g.body_w - g.gap) / 2 >= 4.0:
+            passes.append((2, sizes_between(g.body_size, g.min_body_size)))
+        passes.append((1, sizes_between(g.min_body_size - 1, 12)))
+        for columns, sizes in passes:
             col_w = (g.body_w - g.gap * (columns - 1)) / columns
             per_col = -(-len(protos) // columns)
-            for size in sizes_between(g.body_size, g.min_body_size):
+            for size in sizes:
                 heights = [self.s.block_height(p, size, col_w, i % per_col == 0) / PT for i, p in enumerate(protos)]
                 cols = [sum(heights[k:k + per_col]) for k in range(0, len(heights), per_col)]
                 if max(cols) + INSET[1] + INSET[3] <= g.body_h:

@@ -3,6 +3,7 @@ dividers, the quiz's intro, the closing slide and the footer, set in the templat
 subtitle, body and footer boxes (a mixin of deck_plan.Planner; pure, no python-pptx)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..text import Run, plain, runs
@@ -55,15 +56,17 @@ class TemplateSlides:
                     small = size if role == "subtitle" else round(size * 0.8, 1)
                     colour = {"date": c.secondary, "org": c.muted}.get(role, c.text)
                     gap = 0 if not paras else (0.5 * size if paras and role == "date" else 4)
-                    paras.append(Para(r, small, colour, bold=role == "date", space_before=gap))
+                    paras.append(Para(r, small, colour, bold=role == "date", space_before=gap,
+                                      align=place.body_align))
                 return paras
             return make
 
         sub = place.subtitle or place.body
         subtitle = None
         if sub is not None and items:
-            while items:  # the least important details give way when even 12 pt does not fit
-                paras = self.fit_paras(details(items), 24, 12, sub.w, sub.h)
+            while items:  # the least important details give way before the text gets smaller than 16 pt
+                low = 12 if len(items) == 1 else 16
+                paras = self.fit_paras(details(items), 24, low, sub.w, sub.h)
                 if box_height(paras, self.s, sub.w) <= sub.h or len(items) == 1:
                     break
                 items.pop()
@@ -82,7 +85,7 @@ class TemplateSlides:
         boxes = []
         b = place.body
         if b is not None:
-            paras = self.fit_paras(body_at, high, 12, b.w, b.h)
+            paras = [replace(p, align=place.body_align) for p in self.fit_paras(body_at, high, 12, b.w, b.h)]
             boxes.append(Box(b.x, b.y, b.w, b.h, tuple(paras), name="Body",
                              placeholder="body" if place.body_placeholder else None))
         return Slide(kind, title, Box(t.x, t.y, t.w, t.h, (para,), name="Title", anchor=place.title_anchor),

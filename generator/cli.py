@@ -85,12 +85,17 @@ def run(args: argparse.Namespace) -> int:
     warnings = sorted(kit.warnings)
     if args.strict and warnings:
         raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)") for w in warnings])
+    from .build import build, preflight  # the renderers load only when needed
+
     if args.check:
+        preflight(kit, thorough=True)
+        warnings = sorted(kit.warnings)
+        if args.strict and warnings:
+            raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)")
+                                for w in warnings])
         _print_warnings(warnings)
         print(f"{args.content}: OK ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
         return 0
-    from .build import build  # the renderers load only when something is built, so --check stays quick
-
     out_dir = Path(args.output) if args.output else content.resolve().parent / "output"
     written = build(kit, out_dir)
     _print_warnings(sorted(kit.warnings))

@@ -117,3 +117,20 @@ def test_python_dash_m_generator_runs(minimal):
     import sys
     result = subprocess.run([sys.executable, "-m", "generator", "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_also_reports_the_planners_warnings(tmp_path, monkeypatch, capsys):
+    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--check"]) == 0
+    err = capsys.readouterr().err
+    assert "content.yaml:56:5: warning: sections[1]: long text continues on 2 slides" in err
+    assert main(["--check", "--strict"]) == 1
+
+
+def test_an_unusable_deck_template_is_refused_before_anything_is_built(minimal, capsys):
+    (minimal / "not-a-deck.pptx").write_text("not a presentation", encoding="utf-8")
+    assert main(["--deck-template", "not-a-deck.pptx", "--only", "factsheet,deck"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read as a PowerPoint .pptx file" in err and "Traceback" not in err
+    assert not (minimal / "output").exists()

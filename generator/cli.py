@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import traceback
@@ -136,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous outputs are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
+        sys.stdout = open(os.devnull, "w")
+        return 0
     except Exception:  # a bug in the generator, not the user's mistake
         print("generate: internal error — this is a bug, please report it with the lines below", file=sys.stderr)
         traceback.print_exc()

@@ -51,6 +51,7 @@ class Writer:
         self.mx = t.num("deck.margin_x")
         self.footer_h = t.num("deck.footer_height")
         self.template = frame.template is not None
+        self.line_pitch = frame.body.line_height  # the pitch the planner measured with
         if self.template:
             from .deck_template import open_template
 
@@ -139,6 +140,9 @@ class Writer:
         before = 0 if first else para.space_before
         if self.template:  # single spacing and no space after, whatever the template's styles say
             etree.SubElement(etree.SubElement(pPr, qn("a:lnSpc")), qn("a:spcPct")).set("val", "100000")
+        else:  # exact line pitch: the same in every font a viewer may substitute, so measuring holds
+            pitch = para.size * self.line_pitch
+            etree.SubElement(etree.SubElement(pPr, qn("a:lnSpc")), qn("a:spcPts")).set("val", str(int(round(pitch * 100))))
         spc = etree.SubElement(pPr, qn("a:spcBef"))
         etree.SubElement(spc, qn("a:spcPts")).set("val", str(int(round(before * 100))))
         if self.template:

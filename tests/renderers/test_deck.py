@@ -68,12 +68,18 @@ def test_every_content_slide_has_notes_and_every_picture_alt_text(big_build):
                 assert not descr.startswith(("/", "assets", "file:")), (i, descr)
 
 
+def _frames(shape):
+    if getattr(shape, "has_table", False) and shape.has_table:
+        return [cell.text_frame for row in shape.table.rows for cell in row.cells]
+    if shape.has_text_frame and shape.top is not None and Emu(shape.top).inches <= 6.8:
+        return [shape.text_frame]  # (footers and slide numbers below are small by design)
+    return []
+
+
 def _small_runs(prs):
     for number, slide in enumerate(prs.slides, start=1):
-        for shape in slide.shapes:
-            if not shape.has_text_frame or shape.top is None or Emu(shape.top).inches > 6.8:
-                continue  # footers and slide numbers are small by design
-            for para in shape.text_frame.paragraphs:
+        for frame in (f for shape in slide.shapes for f in _frames(shape)):
+            for para in frame.paragraphs:
                 for run in para.runs:
                     if run.font.size is not None and run.text.strip() and run.font.size < Pt(18):
                         yield number, slide, run.text

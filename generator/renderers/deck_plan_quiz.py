@@ -2,6 +2,8 @@
 with the same geometry, so the reveal only recolours the options (a mixin of deck_plan.Planner)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..quizplan import plan as quiz_plan
 from ..text import Run, plain, runs
 from .deck_fit import _replace, box_height, fit_title
@@ -51,7 +53,7 @@ class QuizSlides:
             es = min(es, max(os_, 18.0))
         paras = [Para(runs(q.text), qs, c.text, bold=True)]
         if q.multiple:
-            paras.append(Para((Run(self.say("select_all")),), round(os_ * 0.8, 1), c.muted, italic=True,
+            paras.append(Para((Run(self.say("select_all")),), max(18.0, round(os_ * 0.8, 1)), c.muted, italic=True,
                               space_before=4))
         q_h = box_height(paras, self.s, g.body_w)
         y = g.body_top
@@ -93,6 +95,29 @@ class QuizSlides:
                 y += e_h
         return question_boxes, reveal_boxes, y - g.body_top
 
+    def _question_pages(self, q, readable, first_fit) -> list:
+        """The question slide(s): all options on one slide at 18 pt or more, else the options shared
+        out over as few slides as keep them at 18 pt, each repeating the question."""
+        g = self.grid(self.f.role("question"))
+        whole = first_fit([(f, None, cp) for f in readable for cp in (False, True)])
+        if whole:
+            return [whole[0]]
+        n = len(q.options)
+        for parts in range(2, n + 1):
+            size = -(-n // parts)
+            chunks = [q.options[i:i + size] for i in range(0, n, size)]
+            pages = []
+            for chunk in chunks:
+                part = replace(q, options=tuple(chunk))
+                fit = next((r for f in readable for cp in (False, True)
+                            if (r := self.question_layout(part, f, None, cp))[2] <= g.body_h), None)
+                if fit is None:
+                    break
+                pages.append(fit[0])
+            else:
+                return pages
+        return [(first_fit([(f, None, True) for f in (0.5,)]) or self.question_layout(q, 0.5, None, True))[0]]
+
     def question(self, q, total: int) -> None:
         kit, g = self.kit, self.grid(self.f.role("question"))
         heading = self.say("question_of", number=q.number, total=total)
@@ -109,21 +134,31 @@ class QuizSlides:
 
         # the same geometry on both slides, so that the reveal only recolours the options
         both = first_fit([(f, es, False) for f in scales[:4] for es in ((20, 18) if has_expl else (None,))])
+        readable = [f for f in scales if g.option_size * f >= 18 - 1e-6]  # body text stays at 18 pt or more
         if both:
-            question_boxes, reveal_boxes, _ = both
-        else:  # a long question: each slide on its own, the reveal more compact
-            question_boxes = (first_fit([(f, None, cp) for f in scales for cp in (False, True)])
-                              or self.question_layout(q, scales[-1], None, True))[0]
-            reveal_boxes = (first_fit([(f, es, cp) for f in scales for cp in (False, True) for es in (18, 16, 14)])
+            question_pages, reveal_boxes = [both[0]], both[1]
+        else:  # a long question: each slide on its own
+            question_pages = self._question_pages(q, readable, first_fit)
+            reveal = first_fit([(f, es, cp) for f in readable for cp in (False, True) for es in (18,)])
+            if reveal is None:  # the room has seen every option: the reveal shows the correct ones
+                correct = replace(q, options=tuple(o for o in q.options if o.correct))
+                reveal = next((r for f in readable for cp in (False, True)
+                               if (r := self.question_layout(correct, f, 18, cp))[2] <= g.body_h), None)
+            reveal_boxes = (reveal or first_fit([(f, es, cp) for f in scales for cp in (False, True)
+                                                 for es in (18, 16, 14)])
                             or self.question_layout(q, scales[-1], 14, True))[1]
-        smallest = min((p.size for b in question_boxes + reveal_boxes for p in b.paras), default=18)
+        smallest = min((p.size for b in [*question_pages[0], *reveal_boxes] for p in b.paras), default=18)
+        smallest = min([smallest] + [p.size for page in question_pages for b in page for p in b.paras])
         if smallest < 18:
             self.kit.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long "
                           f"for one slide at 18 pt; its quiz slides use {smallest:g} pt (shorten the options)")
         plain_opts = [f"{o.letter}  {plain(o.text)}" for o in q.options]
         qnotes = kit.theme.note("question", question=plain(q.text), options=plain_opts, number=q.number,
                                 total=total, multiple=q.multiple)
-        self.add(Slide("question", heading, self.band_title(heading, "question"), qnotes, question_boxes))
+        for part, boxes in enumerate(question_pages, start=1):
+            title = heading if len(question_pages) == 1 else self.say("continued", title=heading, part=part,
+                                                                       parts=len(question_pages))
+            self.add(Slide("question", title, self.band_title(title, "question"), qnotes, boxes))
         answer_text = "; ".join(plain(o.text) for o in q.options if o.correct)
         reveal_title = self.say("reveal_title", question=heading, answer=self.say("answer_heading", letters=q.letters))
         rnotes = kit.theme.note("reveal", letters=q.letters, answer_text=answer_text,

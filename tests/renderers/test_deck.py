@@ -89,12 +89,25 @@ def test_body_text_never_below_18_points(default_build):
     assert list(_small_runs(_deck(default_build))) == []
 
 
-def test_only_warned_quiz_slides_go_below_18_points(big_build, big_kit):
-    warned = {w.path for w in big_kit.warnings if "at 18 pt" in w.message}
-    for number, slide, text in _small_runs(_deck(big_build)):
-        title = slide.shapes.title.text if slide.shapes.title is not None else ""
-        assert title.startswith("Question"), (number, text)
-    assert warned  # the stress content has questions too long for 18 pt, and says so
+def test_long_questions_share_their_options_over_slides_at_18_points(big_build):
+    prs = _deck(big_build)
+    assert list(_small_runs(prs)) == []
+    titles = [s.shapes.title.text for s in prs.slides if s.shapes.title is not None]
+    assert any(t.startswith("Question 6 of 20 (1/2)") for t in titles)
+    assert any(t.startswith("Question 6 of 20 (2/2)") for t in titles)
+
+
+def test_a_question_that_cannot_fit_at_18_points_is_warned_about(tmp_path):
+    from generator.kit import load_kit
+    from generator.renderers import deck
+
+    (tmp_path / "content.yaml").write_text(
+        "title: T\nsummary: S\nsections: [{id: a, title: A}]\nquiz:\n  questions:\n"
+        "    - question: Which?\n      options: [\"" + "word " * 400 + "\", short]\n      answer: b\n",
+        encoding="utf-8")
+    kit = load_kit(tmp_path / "content.yaml")
+    deck.plan(kit)
+    assert any(w.path == "quiz.questions[0]" and "18 pt" in w.message for w in kit.warnings)
 
 
 def test_core_properties(default_build):

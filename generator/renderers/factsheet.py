@@ -193,15 +193,34 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
+def _column_widths(rows, cell_style, head_style, width: float) -> list[float]:
+    """Share the width by what the columns hold: never less than a column's longest word,
+    and otherwise in proportion to its average text, so short codes do not take room from prose."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def measure(text: str, style=cell_style) -> float:
+        return stringWidth(plain(str(text)), style.fontName, style.fontSize)
+
+    padding = 6.5
+    columns = list(zip(*rows))
+    floors = [max([measure(w, head_style) for w in plain(str(col[0])).split()] +
+                  [measure(w) for cell in col[1:] for w in plain(str(cell)).split()] + [0]) + padding
+              for col in columns]
+    wants = [sum(measure(cell) for cell in col) / len(col) + padding for col in columns]
+    if sum(floors) >= width:  # too narrow for every word: share in proportion to the longest words
+        return [width * f / sum(floors) for f in floors]
+    extra = width - sum(floors)
+    more = [max(w - f, 0) for w, f in zip(wants, floors)]
+    if sum(more) == 0:
+        return [f + extra / len(floors) for f in floors]
+    return [f + extra * m / sum(more) for f, m in zip(floors, more)]
+
+
 def _table(kit: Kit, block: Block, st: _Styles, width: float):
     header, *rows = block.rows
     data = [[pdfbase.para(c, st.head_cell, kit) for c in header]]
     data += [[pdfbase.para(str(c), st.cell, kit) for c in row] for row in rows]
-    n = len(header)
-    # The first column holds names: give it a little less room than the descriptive ones.
-    weights = [0.8] + [1.1] * (n - 1) if n > 1 else [1]
-    total = sum(weights)
-    widths = [width * w / total for w in weights]
+    widths = _column_widths(block.rows, st.cell, st.head_cell, width)
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), pdfbase.color(kit, "secondary")),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from pathlib import Path
 from urllib.parse import urlparse

@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence, Union
 
-from ..quizplan import UPPER, PlannedOption, PlannedQuestion, QuizPlan, Version, plan
+from ..quizplan import UPPER, PlannedQuestion, QuizPlan, Version, plan
 from ..text import plain, runs
 
 GIFT_NAME = "quiz.gift"

@@ -73,6 +73,8 @@ def family(package: str = "fontpkg_noto_sans", name: str = "Noto Sans") -> FontF
     targets = {style: folder / f"{slug}-{style}.ttf" for style in STYLES}
     missing = {s: t for s, t in targets.items() if not t.exists()}
     if missing:
+        import sys
+        print(f"Preparing the {name} fonts (first run only, about 20 s) ...", file=sys.stderr, flush=True)
         jobs = [(str(sources[STYLES[s][0]]), STYLES[s][1], str(t)) for s, t in missing.items()]
         if len(jobs) == 1:
             _cut(*jobs[0])

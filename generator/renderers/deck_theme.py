@@ -130,11 +130,16 @@ def background_of(csld, scheme) -> str | None:
 # Layouts, master and styles
 # ---------------------------------------------------------------------------------------------
 
-def _rect(shape) -> Rect | None:
+def _rect(shape, slide_w: float = 1e9, slide_h: float = 1e9) -> Rect | None:
+    """A placeholder's box in inches, cut to the slide: text set in a box that runs off the slide
+    would run off it too."""
     try:
         if shape.left is None or shape.width is None or shape.top is None or shape.height is None:
             return None
-        r = Rect(shape.left / EMU, shape.top / EMU, shape.width / EMU, shape.height / EMU)
+        x0, y0 = max(shape.left / EMU, 0.0), max(shape.top / EMU, 0.0)
+        x1 = min((shape.left + shape.width) / EMU, slide_w)
+        y1 = min((shape.top + shape.height) / EMU, slide_h)
+        r = Rect(x0, y0, x1 - x0, y1 - y0)
         return r if r.w >= 0.3 and r.h >= 0.2 else None  # an empty box is no box to set text in
     except Exception:  # a shape whose geometry python-pptx cannot resolve
         return None
@@ -150,7 +155,7 @@ def read_layouts(prs, Ph, Layout) -> list:
             if ph is not None and ph.get("orient") == "vert":
                 kind = "vert " + kind  # vertical text is no place for the deck's titles or text
             idx = int(ph.get("idx", "0")) if ph is not None else 0
-            phs.append(Ph(kind, idx, shape.name, _rect(shape)))
+            phs.append(Ph(kind, idx, shape.name, _rect(shape, prs.slide_width / EMU, prs.slide_height / EMU)))
         layouts.append(Layout(index, layout.name or f"Layout {index + 1}", layout.element.get("type", "cust"),
                               tuple(phs)))
     return layouts

@@ -324,11 +324,31 @@ class Writer:
             slide.shapes.clone_placeholder(layout_ph)
             ph = slide.placeholders[layout_ph.placeholder_format.idx]
             self.used.add(ph._element)
+            if not self._keep_on_slide(ph):
+                ph._element.getparent().remove(ph._element)
+                continue
             align = "left" if kind == PP_PLACEHOLDER.FOOTER else "right"
             paras = [Para(runs(text) if text else (), s.footer_size, colour, align=align)]
             self._fill_text(ph.text_frame, paras, (0.08, 0.05, 0.08, 0.05), "middle")
             if text is None:
                 self._slide_number(ph.text_frame, s, colour, s.footer_size)
+
+    def _keep_on_slide(self, shape) -> bool:
+        """Cut a box that runs off the slide back to the slide; False when too little is left."""
+        try:
+            left, top, width, height = shape.left, shape.top, shape.width, shape.height
+        except Exception:  # geometry python-pptx cannot resolve
+            return True
+        if None in (left, top, width, height):
+            return True
+        sw, sh = self.prs.slide_width, self.prs.slide_height
+        x0, y0 = max(left, 0), max(top, 0)
+        x1, y1 = min(left + width, sw), min(top + height, sh)
+        if x1 - x0 < Emu(Inches(0.3)) or y1 - y0 < Emu(Inches(0.15)):
+            return False
+        if (x0, y0, x1, y1) != (left, top, left + width, top + height):
+            shape.left, shape.top, shape.width, shape.height = x0, y0, x1 - x0, y1 - y0
+        return True
 
     def _ph(self, slide, which: str):
         """The slide's unused body ("body") or subtitle ("subtitle") placeholder, the other as a fallback."""

@@ -361,3 +361,27 @@ def test_a_file_that_is_not_a_presentation_is_a_clear_error(tmp_path, capsys):
     assert main(["--inspect-template", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "cannot be read as a PowerPoint" in err and "Traceback" not in err
+
+
+def test_placeholders_that_run_off_the_slide_are_cut_back_to_it(tmp_path):
+    from pptx import Presentation as Open
+    from pptx.util import Inches
+
+    from generator.build import build
+    from generator.kit import load_kit
+    from helpers import ROOT
+
+    template = Open()
+    for layout in template.slide_layouts:  # every box pushed 3 in to the right: over the slide's edge
+        for ph in layout.placeholders:
+            left, top, width, height = ph.left, ph.top, ph.width, ph.height
+            ph.left, ph.top, ph.width, ph.height = left + Inches(3), top, width, height
+    path = tmp_path / "off-slide.pptx"
+    template.save(str(path))
+    kit = load_kit(ROOT / "content.yaml", {"deck_template": str(path), "outputs": ["deck"]})
+    built = build(kit, tmp_path / "out")
+    deck = Open(str(built[0].path))
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            if getattr(shape, "has_text_frame", False) and shape.text_frame.text.strip():
+                assert shape.left >= 0 and shape.left + shape.width <= deck.slide_width + 12700, (number, shape.name)

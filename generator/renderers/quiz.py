@@ -249,6 +249,15 @@ def answer_sheet(kit: Kit, qp: QuizPlan, version: Version | None, path) -> str:
     size = 6.5 * mm
     primary, fill = pdfbase.color(kit, "primary"), pdfbase.color(kit, "correct")
     regular, bold = pdfbase.font_names(kit)
+    if len(qp.versions) > 1:  # the person marks which version they had; the overlay shows its own
+        letters = [v.letter for v in qp.versions]
+        row = [pdfbase.label(kit.say("version_field"), st.field)]
+        row += [Bubble(size, primary, fill if version and version.letter == x else None, x, bold, size * 0.5)
+                for x in letters]
+        marks = Table([row], colWidths=[22 * mm] + [size + 2.6 * mm] * len(letters), rowHeights=[size + 4 * mm],
+                      hAlign="LEFT")
+        marks.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 1)]))
+        story += [marks, Spacer(1, 3 * mm)]
     half = (len(questions) + 1) // 2 if len(questions) > 12 else len(questions)
     grids = []
     for chunk in (questions[:half], questions[half:]):

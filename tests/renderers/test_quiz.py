@@ -121,6 +121,7 @@ def test_two_columns_make_a_more_compact_handout(tmp_path, big_build):
 def test_answer_sheet_and_scoring_overlays_are_one_page_each(tmp_path):
     kit, folder = _build_quiz(tmp_path, answer_sheet=True)
     assert len(PdfReader(str(folder / "quiz-answer-sheet.pdf")).pages) == 1
+    assert "Version A B C" in pdf_text(folder / "quiz-answer-sheet.pdf")  # people mark their version
     for letter in "ABC":
         overlay = folder / f"quiz-{letter}-scoring.pdf"
         assert len(PdfReader(str(overlay)).pages) == 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
@@ -243,5 +242,3 @@ class Content(_Model):
         """The table with this id, if any."""
         return next((t for t in self.tables if t.id == table_id), None)
 
-
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

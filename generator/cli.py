@@ -84,16 +84,15 @@ def run(args: argparse.Namespace) -> int:
                  "outputs": args.only, "versions": args.versions, "seed": args.seed}
     kit = load_kit(content, overrides, shown_as=str(args.content))
     warnings = sorted(kit.warnings)
-    if args.strict and warnings:
-        raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)") for w in warnings])
+    if args.strict:
+        _refuse_warnings(warnings)
     from .build import build, preflight  # the renderers load only when needed
 
     if args.check:
         preflight(kit, thorough=True)
         warnings = sorted(kit.warnings)
-        if args.strict and warnings:
-            raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)")
-                                for w in warnings])
+        if args.strict:
+            _refuse_warnings(warnings)
         _print_warnings(warnings)
         print(f"{args.content}: OK ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
         return 0
@@ -108,6 +107,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"{shown}  ({item.summary})")
     print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _refuse_warnings(warnings: list[Problem]) -> None:
+    """With --strict, warnings are errors."""
+    if warnings:
+        raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)") for w in warnings])
 
 
 def _print_warnings(warnings: list[Problem]) -> None:

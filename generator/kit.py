@@ -89,31 +89,35 @@ def _render_fields(loaded: Loaded) -> list[Problem]:
             pass
         context["event"] = event
     problems: list[Problem] = []
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            for key in node:
-                node[key] = walk(node[key], path + (key,))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                node[i] = walk(item, path + (i,))
-        elif isinstance(node, str) and ("{{" in node or "{%" in node) and path[:1] != ("build",):
-            try:
-                return _sandbox.from_string(node).render(context)
-            except SecurityError as exc:
-                why = f"this template is not allowed ({exc}); use plain names such as {{{{ event.place }}}}"
-            except jinja2.UndefinedError as exc:
-                why = _undefined_hint(exc.message or "", node, context)
-            except jinja2.TemplateError as exc:
-                why = f"template error: {exc}; write {{{{ name }}}} such as {{{{ event.place }}}}"
-            except Exception as exc:  # e.g. a division by zero inside {{ }}
-                why = f"template failed: {type(exc).__name__}"
-            line, col = loaded.where(path)
-            problems.append(Problem(loaded.file, line, col, format_path(path), why))
-        return node
-
-    walk(data, ())
+    for path, parent, key, text in content_texts(data):
+        if "{{" not in text and "{%" not in text:
+            continue
+        try:
+            parent[key] = _sandbox.from_string(text).render(context)
+            continue
+        except SecurityError as exc:
+            why = f"this template is not allowed ({exc}); use plain names such as {{{{ event.place }}}}"
+        except jinja2.UndefinedError as exc:
+            why = _undefined_hint(exc.message or "", text, context)
+        except jinja2.TemplateError as exc:
+            why = f"template error: {exc}; write {{{{ name }}}} such as {{{{ event.place }}}}"
+        except Exception as exc:  # e.g. a division by zero inside {{ }}
+            why = f"template failed: {type(exc).__name__}"
+        line, col = loaded.where(path)
+        problems.append(Problem(loaded.file, line, col, format_path(path), why))
     return problems
+
+
+def content_texts(data, path: tuple = ()):
+    """Every text of the content (not of `build:`) as (key path, container, key, text)."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if path == () and key == "build":
+            continue
+        if isinstance(value, str):
+            yield path + (key,), data, key, value
+        else:
+            yield from content_texts(value, path + (key,))
 
 
 def _undefined_hint(message: str, template: str, context: dict) -> str:
@@ -162,17 +166,9 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
 
 
 def _glyph_warnings(kit: Kit) -> None:
-    def walk(node, path):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key != "build":
-                    walk(value, path + (key,))
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                walk(item, path + (i,))
-        elif isinstance(node, str):
-            missing = fonts.missing_glyphs(node, [kit.font])
-            if missing:
-                shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing)[:5])
-                kit.warn(path, f"no bundled font can draw {shown}; it would print as an empty box")
-    walk(kit.source.data, ())
+    """Warn, at its line, about every character that no bundled font can draw."""
+    for path, _, _, text in content_texts(kit.source.data):
+        missing = fonts.missing_glyphs(text, [kit.font])
+        if missing:
+            shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing)[:5])
+            kit.warn(path, f"no bundled font can draw {shown}; it would print as an empty box")

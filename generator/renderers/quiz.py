@@ -7,6 +7,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak, Ke
 
 from ..kit import Kit
 from ..quizplan import UPPER, QuizPlan, Version, plan
+from ..text import plain
 from . import exports, pdfbase
 
 # ---------------------------------------------------------------- small flowables
@@ -94,7 +95,7 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
         templates.insert(0, PageTemplate("first", [head] + column_frames(page_h - margin - head_height, "f"),
                                          autoNextPageTemplate="page"))
     letter = version.letter if version else None
-    footer_text = kit.say("quiz_footer", title=_plain(qp.title), letter=letter, fingerprint=qp.fingerprint)
+    footer_text = kit.say("quiz_footer", title=plain(qp.title), letter=letter, fingerprint=qp.fingerprint)
 
     def footer(canvas, page, pages):
         canvas.saveState()
@@ -109,14 +110,9 @@ def _document(kit: Kit, path, qp: QuizPlan, version: Version | None, columns: in
         canvas.restoreState()
 
     doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                          bottomMargin=margin, **pdfbase.doc_info(kit, _plain(qp.title)))
+                          bottomMargin=margin, **pdfbase.doc_info(kit, plain(qp.title)))
     doc.addPageTemplates(templates)
     return doc, st, col_w, width, pdfbase.numbered_canvas(footer, pdfbase.font_names(kit)[0])
-
-
-def _plain(text: str) -> str:
-    from ..text import plain
-    return plain(text)
 
 
 def _title_block(kit: Kit, st: _Styles, qp: QuizPlan, version: Version | None, width: float, subtitle: str | None):

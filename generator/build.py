@@ -1,39 +1,32 @@
-"""Build the requested outputs of one content file into a folder, all or nothing."""
+"""Build a project: plan every language first (a problem anywhere stops the build before anything is
+written), then write every file into a new output folder and swap it into place at once."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from .kit import Kit
-from .output import Staging, Written
-from .renderers import RENDERERS
+from .output import Build, Written, locked, recover
+from .plans import Plans, plan, write
 
 
-def preflight(kit: Kit, thorough: bool = False) -> None:
-    """Refuse an unusable deck template before anything is built; with thorough (for --check),
-    also plan the deck and the quiz exports so their warnings (continuation slides, export limits) show."""
-    from .renderers import deck, exports
-    from .renderers.deck_template import read, template_path
-
-    wants = set(kit.build.outputs)
-    if "deck" in wants and kit.build.deck_template:
-        read(template_path(kit))
-    if not thorough:
-        return
-    if "deck" in wants:
-        deck.plan(kit, deck.frame(kit))
-    if "quiz" in wants and kit.content.quiz:
-        for index, message in exports.preflight(exports.authored(exports.plan(kit))):
-            kit.warn(("quiz", "questions", index), message)
+def plan_all(kits, outputs: list[str] | None = None) -> list[Plans]:
+    """The plans of every language (the main language first: translations share its quiz fingerprint)."""
+    main = kits[0]
+    return [plan(kit, main, outputs) for kit in kits]
 
 
-def build(kit: Kit, out_dir: Path) -> list[Written]:
-    """Render every output of kit.build.outputs into out_dir/<language>/, atomically."""
-    preflight(kit)
-    staging = Staging(out_dir / kit.language)
-    try:
-        for kind in kit.build.outputs:
-            RENDERERS[kind](kit, staging)
-    except BaseException:
-        staging.abort()
-        raise
-    return staging.commit()
+def build(kits, out_dir: Path, outputs: list[str] | None = None, plans: list[Plans] | None = None,
+          say=lambda text: print(text, file=sys.stderr, flush=True)) -> tuple[list[Written], list[Plans]]:
+    """Plan (unless plans are given) and write every language into out_dir/<language>/, all or nothing."""
+    plans = plans if plans is not None else plan_all(kits, outputs)
+    with locked(out_dir, say):
+        recover(out_dir)
+        new = Build(out_dir)
+        try:
+            for kit, p in zip(kits, plans):
+                kinds = set(outputs or kit.build.outputs)
+                write(p, new.language(p.language, kinds))
+            return new.commit(), plans
+        except BaseException:
+            new.abort()
+            raise

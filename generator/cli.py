@@ -1,137 +1,175 @@
-"""The `generate` command: parse flags, build, and report in the user's terms (never a traceback for their mistakes)."""
+"""The `generate` command: parse flags, build, and report in the user's terms (never a traceback for
+their mistakes). Heavy libraries are imported only when a step needs them: --check plans without
+loading ReportLab or python-pptx."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from . import __version__
 from .errors import ContentError, GeneratorError, Problem, UsageError
-from .model import OUTPUT_KINDS, PAPERS, Content
+from .choices import DECK_STYLES, DIVIDERS, OUTPUT_KINDS, PAPERS
+
+EXIT_CODES = {0: "built (or checked) without problems", 1: "a problem in the content, a theme or a deck template",
+              2: "a problem with the command line", 3: "a bug in the generator",
+              4: "the computer stopped the build (disk full, permissions, a file in use)", 130: "interrupted"}
 
 
 def _outputs(value: str) -> list[str]:
-    kinds = [v.strip() for v in value.split(",") if v.strip()]
+    kinds = [v.strip().lower() for v in value.split(",") if v.strip()]
     bad = [k for k in kinds if k not in OUTPUT_KINDS]
     if bad or not kinds:
-        raise argparse.ArgumentTypeError(f"unknown output {', '.join(bad) or value!r}; choose from {','.join(OUTPUT_KINDS)}")
+        raise argparse.ArgumentTypeError(f"unknown output {', '.join(bad) or value!r}; choose from "
+                                         f"{','.join(OUTPUT_KINDS)}")
     return kinds
 
 
-def _versions(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if not 1 <= n <= 26:
-        raise argparse.ArgumentTypeError(f"{value!r} is not 1 to 26")
-    return n
+def _paper(value: str) -> str:
+    found = next((p for p in PAPERS if p.lower() == value.strip().lower()), None)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a paper size; use {' or '.join(PAPERS)}")
+    return found
 
 
-def _seed(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number >= 0")
-    return n
+def _number(low: int, high: int | None):
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = low - 1
+        if n < low or (high is not None and n > high):
+            raise argparse.ArgumentTypeError(f"{value!r} is not {low} to {high}" if high else
+                                             f"{value!r} is not a whole number >= {low}")
+        return n
+    return parse
 
 
 def parser() -> argparse.ArgumentParser:
-    """The command line, flag names fixed by the design."""
-    p = argparse.ArgumentParser(prog="generate", description="Build the fact sheet, deck and quiz from a content file.")
+    """The command line."""
+    p = argparse.ArgumentParser(prog="generate", description="Build the fact sheet, deck, quiz and poster from a "
+                                "content file and its translations.")
     p.add_argument("content", nargs="?", default="content.yaml", metavar="CONTENT",
-                   help="the content file (default: ./content.yaml)")
+                   help="the content file (default: ./content.yaml); translations beside it are built too")
     p.add_argument("-o", "--output", metavar="DIR", help="output folder (default: output/ beside the content file)")
-    p.add_argument("--only", type=_outputs, metavar="factsheet,deck,quiz", help="build only these outputs")
-    p.add_argument("--paper", choices=PAPERS, help="paper size of the PDFs")
-    p.add_argument("--theme", metavar="NAME", help="a folder under templates/, or a path to one")
-    p.add_argument("--deck-template", metavar="FILE.pptx", help="the organisation's own PowerPoint template")
-    p.add_argument("--versions", type=_versions, metavar="N", help="quiz versions, 1 to 26")
-    p.add_argument("--seed", type=_seed, metavar="N", help="seed for shuffling quiz versions")
-    p.add_argument("--check", action="store_true", help="validate the content only; write nothing")
+    p.add_argument("--only", type=_outputs, metavar=",".join(OUTPUT_KINDS), help="build only these outputs")
+    p.add_argument("--lang", metavar="TAG", help="build only this language (such as fr)")
+    p.add_argument("--paper", type=_paper, metavar="A4|Letter", help="paper size of the PDFs (any case)")
+    p.add_argument("--theme", metavar="NAME", help="a theme: a folder under templates/")
+    p.add_argument("--deck-template", metavar="FILE", help="the organisation's own .pptx or .potx")
+    p.add_argument("--deck-style", choices=DECK_STYLES, help="talk: short slides, the text in the notes; full: reading deck")
+    p.add_argument("--dividers", choices=DIVIDERS, help="section divider slides")
+    p.add_argument("--versions", type=_number(1, 26), metavar="N", help="quiz versions, 1 to 26")
+    p.add_argument("--seed", type=_number(0, None), metavar="N", help="seed for shuffling quiz versions")
+    p.add_argument("--check", action="store_true", help="plan everything and report problems; write nothing")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--allow-missing-glyphs", action="store_true",
+                   help="only warn about characters no bundled font can draw (they print as empty boxes)")
+    p.add_argument("--watch", action="store_true", help="rebuild whenever the content, a translation, a picture, "
+                   "the theme or the deck template changes")
     p.add_argument("--schema", action="store_true", help="print the content file's JSON Schema and exit")
-    p.add_argument("--inspect-template", metavar="FILE.pptx",
-                   help="print a deck template's layouts and which one each kind of slide uses, and exit")
+    p.add_argument("--inspect-template", metavar="FILE",
+                   help="show how a deck template will be used (its layouts and resolved boxes), and exit")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
 
 def schema() -> dict:
     """JSON Schema (draft 2020-12) of the content file, generated from the model."""
+    from .model import Content
+
     out = Content.model_json_schema()
-    out = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-           "$id": "https://example.org/idpc-kit/content.schema.json", **out}
-    return out
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://example.org/idpc-kit/content.schema.json", **out}
 
 
-def run(args: argparse.Namespace) -> int:
-    """Build (or check) one content file; return the exit code."""
+def overrides(args: argparse.Namespace) -> dict:
+    return {"paper": args.paper, "theme": args.theme, "deck_template": args.deck_template, "outputs": args.only,
+            "versions": args.versions, "seed": args.seed, "style": args.deck_style, "dividers": args.dividers}
+
+
+def load(args: argparse.Namespace):
+    """The project's kits, every problem of every file reported at once."""
     from .kit import load_kit
 
-    started = time.perf_counter()
     content = Path(args.content)
     if not content.exists():
         raise UsageError(f"{content}: no such file; run `generate` in the folder that holds content.yaml, "
                          "or give its path")
-    overrides = {"paper": args.paper, "theme": args.theme, "deck_template": args.deck_template,
-                 "outputs": args.only, "versions": args.versions, "seed": args.seed}
-    kit = load_kit(content, overrides, shown_as=str(args.content))
-    warnings = sorted(kit.warnings)
-    if args.strict:
-        _refuse_warnings(warnings)
-    from .build import build, preflight  # the renderers load only when needed
-
-    if args.check:
-        preflight(kit, thorough=True)
-        warnings = sorted(kit.warnings)
-        if args.strict:
-            _refuse_warnings(warnings)
-        _print_warnings(warnings)
-        print(f"{args.content}: OK ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})")
-        return 0
-    out_dir = Path(args.output) if args.output else content.resolve().parent / "output"
-    written = build(kit, out_dir)
-    _print_warnings(sorted(kit.warnings))
-    if args.strict and kit.warnings:
-        print("warnings found with --strict; the files above were still written", file=sys.stderr)
-    cwd = Path.cwd()
-    for item in written:
-        shown = item.path.relative_to(cwd) if item.path.is_relative_to(cwd) else item.path
-        print(f"{shown}  ({item.summary})")
-    print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {time.perf_counter() - started:.1f} s")
-    return 0
+    if content.is_dir():
+        raise UsageError(f"{content} is a folder; give the path of the content file (content.yaml)")
+    return load_kit(content, overrides(args), shown_as=str(args.content), translations=True,
+                    only_language=args.lang, allow_missing_glyphs=args.allow_missing_glyphs).kits
 
 
-def _refuse_warnings(warnings: list[Problem]) -> None:
+def _refuse(warnings: list[Problem]) -> None:
     """With --strict, warnings are errors."""
     if warnings:
         raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)") for w in warnings])
 
 
-def _print_warnings(warnings: list[Problem]) -> None:
-    for w in warnings:
+def report(warnings: list[Problem]) -> None:
+    for w in sorted(set(warnings)):
         print(str(w), file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build (or check) one project; return the exit code."""
+    started = time.perf_counter()
+    kits = load(args)
+    from .build import plan_all
+
+    plans = plan_all(kits, args.only)
+    warnings = [w for p in plans for w in p.warnings]
+    if args.strict:
+        _refuse(warnings)
+    if args.check:
+        report(warnings)
+        n = len(set(warnings))
+        print(f"{args.content}: OK, {len(kits)} language{'s' if len(kits) != 1 else ''} "
+              f"({', '.join(k.language for k in kits)}), {n} warning{'s' if n != 1 else ''}")
+        return 0
+    from .build import build
+
+    out_dir = Path(args.output) if args.output else Path(args.content).resolve().parent / "output"
+    written, _ = build(kits, out_dir, args.only, plans)
+    report(warnings)
+    cwd = Path.cwd()
+    for item in written:
+        shown = item.path.relative_to(cwd) if item.path.is_relative_to(cwd) else item.path
+        print(f"{shown}  ({item.summary})")
+    print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {len(kits)} language"
+          f"{'s' if len(kits) != 1 else ''} in {time.perf_counter() - started:.1f} s")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `generate` console script."""
-    args = parser().parse_args(argv)
-    if args.schema:
-        print(json.dumps(schema(), indent=2, ensure_ascii=False))
-        return 0
-    try:
-        if args.inspect_template:
-            from .renderers.deck_template import inspect
+    import signal
 
-            print(inspect(Path(args.inspect_template)))
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    try:
+        args = parser().parse_args(argv)
+        if args.schema:
+            import json
+
+            print(json.dumps(schema(), indent=2, ensure_ascii=False))
             return 0
+        if args.inspect_template:
+            from .renderers.deck.inspect import inspect
+
+            print(inspect(Path(args.inspect_template), args))
+            return 0
+        if args.watch:
+            from .watch import watch
+
+            return watch(args)
         return run(args)
     except GeneratorError as exc:
         print(str(exc), file=sys.stderr)
@@ -140,12 +178,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n} problem{'s' if n != 1 else ''} found; nothing was written", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted; the previous outputs are unchanged", file=sys.stderr)
+        from .output import state
+
+        if state["committed"]:
+            print("interrupted after the new outputs were in place; they are complete", file=sys.stderr)
+        else:
+            print("interrupted; the previous outputs are unchanged", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` or a closed pager: not an error
         sys.stdout = open(os.devnull, "w")
         return 0
+    except MemoryError:
+        print("generate: the computer ran out of memory; close other programs or shorten the content",
+              file=sys.stderr)
+        return 4
+    except OSError as exc:  # the computer, not the content: disk full, permissions ...
+        print(f"generate: {exc.strerror or exc}{': ' + str(exc.filename) if exc.filename else ''}", file=sys.stderr)
+        return 4
     except Exception:  # a bug in the generator, not the user's mistake
+        import traceback
+
         print("generate: internal error — this is a bug, please report it with the lines below", file=sys.stderr)
         traceback.print_exc()
         return 3

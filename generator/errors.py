@@ -38,7 +38,7 @@ class ContentError(GeneratorError):
 
 
 class TemplateError(GeneratorError):
-    """A file under templates/ (or a deck template) cannot be used."""
+    """A theme under templates/ or a deck template cannot be used."""
 
 
 class UsageError(GeneratorError):
@@ -48,7 +48,9 @@ class UsageError(GeneratorError):
 
 
 class OutputError(GeneratorError):
-    """An output file or folder cannot be written."""
+    """The computer stops the build (disk full, permissions, a file in use): not a content problem."""
+
+    exit_code = 4
 
 
 def problem(file: Path | str, line: int, column: int, path: str, message: str,

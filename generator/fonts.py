@@ -1,99 +1,203 @@
-"""Bundled fonts: static TrueType instances cut once from pip-installed variable Noto fonts, then cached."""
+"""Bundled fonts: a fixed registry of pip-installed font packages, cut into static styles by HarfBuzz.
+
+Nothing here imports a module named by content or a theme: a theme picks a family by its key in
+REGISTRY, or names static font files inside its own folder. Variable fonts are pinned to a style
+(weight 700 for bold) by HarfBuzz's instancer in a few milliseconds, in memory, so there is no
+first-run step and nothing to cache; the result depends only on the font package's bytes.
+"""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import lru_cache
+import importlib.util
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
-# style -> (variable file kind, wght); the upright file has no ital axis, Noto ships a separate Italic.
-STYLES = {"regular": ("upright", 400), "bold": ("upright", 700),
-          "italic": ("italic", 400), "bolditalic": ("italic", 700)}
+STYLES = ("regular", "bold", "italic", "bolditalic")
+_WEIGHT = {"regular": 400, "bold": 700, "italic": 400, "bolditalic": 700}
+# Characters that draw nothing: no font needs a glyph for them.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c\u202a\u202b\u202c\u202d\u202e"
+                      "\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
-class FontFamily:
-    """Four static TrueType files of one family, ready to embed."""
+class FamilySpec:
+    """A font family the kit knows: where its files are and what the deck calls it."""
+
+    key: str
+    name: str                       # the family's own name
+    package: str                    # the pip package that holds the files (found, never imported)
+    files: dict                     # style -> file name; a variable font may serve several styles
+    office_name: str = ""           # a font every PowerPoint has with the same metrics (Arial for Arimo)
+    licence: str = "SIL Open Font License 1.1"
+
+
+# The only fonts a build can use besides static files inside a theme's own folder.
+# Arimo has Arial's metrics, so the deck can name Arial (on every PowerPoint) and still be measured
+# exactly. IBM Plex Sans Arabic draws each letter form as one glyph, so every glyph maps back to
+# one character and text copied out of a PDF is the text that was written.
+REGISTRY: dict[str, FamilySpec] = {
+    spec.key: spec for spec in (
+        FamilySpec("arimo", "Arimo", "fontpkg_arimo",
+                   {"regular": "Arimo[wght].ttf", "bold": "Arimo[wght].ttf",
+                    "italic": "Arimo-Italic[wght].ttf", "bolditalic": "Arimo-Italic[wght].ttf"},
+                   office_name="Arial"),
+        FamilySpec("ibm-plex-sans-arabic", "IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic",
+                   {"regular": "IBMPlexSansArabic-Regular.ttf", "bold": "IBMPlexSansArabic-Bold.ttf"},
+                   office_name="Arial"),
+    )
+}
+
+
+class FontError(Exception):
+    """A font that the theme asks for cannot be found or read."""
+
+
+def package_dir(package: str) -> Path:
+    """The folder of an installed font package, found without running its code."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FontError(f"the font package {package} is not installed; reinstall the kit "
+                        f"(pip install -e .) to get it")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=64)
+def _static_bytes(path: str, weight: int) -> bytes:
+    """The font at path as a static font at weight (variable fonts are pinned; static ones kept)."""
+    import uharfbuzz as hb
+
+    data = Path(path).read_bytes()
+    face = hb.Face(hb.Blob(data))
+    axes = {a.tag: a for a in face.axis_infos}
+    if not axes:
+        return data
+    sub = hb.SubsetInput()
+    sub.keep_everything()
+    for tag, axis in axes.items():
+        value = weight if tag == "wght" else axis.default_value
+        sub.pin_axis_location(face, tag, max(axis.min_value, min(axis.max_value, value)))
+    return hb.subset(face, sub).blob.data
+
+
+class Face:
+    """One static font: its bytes, a HarfBuzz font for shaping and measuring, and its metrics."""
+
+    def __init__(self, family: str, style: str, data: bytes, deck_name: str = ""):
+        import uharfbuzz as hb
+
+        self.family, self.style, self.data = family, style, data
+        self.deck_name = deck_name or family
+        self.key = f"{family.replace(' ', '')}-{style}"
+        self.hb_face = hb.Face(hb.Blob(data))
+        self.hb_font = hb.Font(self.hb_face)
+        self.upem = self.hb_face.upem
+        ext = self.hb_font.get_font_extents("ltr")
+        self.ascender = ext.ascender / self.upem
+        self.descender = -ext.descender / self.upem
+        self.line_gap = ext.line_gap / self.upem
+        self.digest = hashlib.sha256(data).hexdigest()[:12]
+
+    @cached_property
+    def unicodes(self) -> frozenset[int]:
+        """Code points this face has a glyph for."""
+        return frozenset(self.hb_face.unicodes)
+
+    def covers(self, ch: str) -> bool:
+        return ord(ch) in self.unicodes
+
+    @property
+    def bold(self) -> bool:
+        return "bold" in self.style
+
+    @property
+    def italic(self) -> bool:
+        return "italic" in self.style
+
+    def __repr__(self) -> str:
+        return f"Face({self.key})"
+
+
+@dataclass
+class Family:
+    """Up to four styles of one family; a missing style falls back to the nearest one."""
 
     name: str
-    regular: Path
-    bold: Path
-    italic: Path
-    bolditalic: Path
+    files: dict[str, tuple[str, int]]          # style -> (path, weight to pin)
+    deck_name: str = ""
+    _faces: dict[str, Face] = field(default_factory=dict, repr=False)
 
-    def path(self, style: str) -> Path:
-        """Path of one style: regular, bold, italic or bolditalic."""
-        return getattr(self, style)
+    def face(self, style: str) -> Face:
+        """The face of a style, cut on first use."""
+        if style not in self.files:
+            style = {"bolditalic": "bold" if "bold" in self.files else "italic"}.get(style, "regular")
+            style = style if style in self.files else "regular"
+        if style not in self._faces:
+            path, weight = self.files[style]
+            try:
+                data = _static_bytes(path, weight)
+            except OSError as exc:
+                raise FontError(f"cannot read the font file {path}: {exc.strerror}") from None
+            self._faces[style] = Face(self.name, style, data, self.deck_name)
+        return self._faces[style]
 
-
-def cache_dir() -> Path:
-    """Where cut fonts live; IDPC_KIT_CACHE overrides the user cache folder."""
-    return Path(os.environ.get("IDPC_KIT_CACHE") or user_cache_dir("idpc-kit")) / "fonts"
-
-
-def _sources(package: str) -> dict[str, Path]:
-    module = __import__(package)
-    files = sorted((Path(module.__file__).parent / "files").glob("*.ttf"))
-    upright = next(f for f in files if "Italic" not in f.name)
-    italic = next((f for f in files if "Italic" in f.name), upright)
-    return {"upright": upright, "italic": italic}
-
-
-def _cut(source: str, wght: int, target: str) -> str:
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
-
-    font = TTFont(source)
-    axes = {a.axisTag: a for a in font["fvar"].axes}
-    location = {"wght": wght}
-    if "wdth" in axes:
-        location["wdth"] = 100
-    static = instancer.instantiateVariableFont(font, location, updateFontNames=True)
-    fd, tmp = tempfile.mkstemp(dir=Path(target).parent, suffix=".part")
-    os.close(fd)
-    static.save(tmp)
-    os.replace(tmp, target)  # atomic: a concurrent build never sees half a font
-    return target
+    @property
+    def has_italic(self) -> bool:
+        return "italic" in self.files
 
 
-@lru_cache(maxsize=None)
-def family(package: str = "fontpkg_noto_sans", name: str = "Noto Sans") -> FontFamily:
-    """The static family for a fontpkg package, cutting missing instances in parallel."""
-    sources = _sources(package)
-    digest = hashlib.sha256(b"".join(p.read_bytes()[:4096] + str(p.stat().st_size).encode()
-                                     for p in sources.values())).hexdigest()[:12]
-    folder = cache_dir() / f"{package}-{digest}"
-    folder.mkdir(parents=True, exist_ok=True)
-    slug = name.replace(" ", "")
-    targets = {style: folder / f"{slug}-{style}.ttf" for style in STYLES}
-    missing = {s: t for s, t in targets.items() if not t.exists()}
-    if missing:
-        import sys
-        print(f"Preparing the {name} fonts (first run only, about 20 s) ...", file=sys.stderr, flush=True)
-        jobs = [(str(sources[STYLES[s][0]]), STYLES[s][1], str(t)) for s, t in missing.items()]
-        if len(jobs) == 1:
-            _cut(*jobs[0])
-        else:
-            with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-                list(pool.map(_cut, *zip(*jobs)))
-    return FontFamily(name, **targets)
+@lru_cache(maxsize=16)
+def bundled(key: str) -> Family:
+    """A family of the registry, by key."""
+    spec = REGISTRY[key]
+    folder = package_dir(spec.package) / "files"
+    files = {}
+    for style, name in spec.files.items():
+        path = folder / name
+        if not path.is_file():
+            raise FontError(f"the font package {spec.package} has no {name}; reinstall it")
+        files[style] = (str(path), _WEIGHT[style])
+    return Family(spec.name, files, spec.office_name)
 
 
-@lru_cache(maxsize=None)
-def coverage(path: Path) -> frozenset[int]:
-    """Code points a font file can draw."""
-    from fontTools.ttLib import TTFont
-
-    return frozenset(TTFont(str(path), lazy=True).getBestCmap())
+def from_files(name: str, files: dict[str, Path]) -> Family:
+    """A family from static font files (a theme's own), style -> path."""
+    return Family(name, {style: (str(path), _WEIGHT[style]) for style, path in files.items()}, name)
 
 
-def missing_glyphs(text: str, families: list[FontFamily]) -> set[str]:
-    """Characters of text that none of the families can draw (spaces and controls ignored)."""
-    covered = set().union(*(coverage(f.regular) for f in families))
-    return {ch for ch in text if ord(ch) not in covered and not ch.isspace()
-            and ch not in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"}
+def style_of(bold: bool, italic: bool) -> str:
+    """The style name for a bold/italic combination."""
+    return ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+
+
+@dataclass
+class FontSet:
+    """The families a kit sets text in: the main family first, then fallbacks for other scripts."""
+
+    families: list[Family]
+
+    @property
+    def main(self) -> Family:
+        return self.families[0]
+
+    def face_for(self, ch: str, style: str) -> Face:
+        """The first family's face that can draw ch (the main family's when none can)."""
+        for family in self.families:
+            face = family.face(style)
+            if face.covers(ch):
+                return face
+        return self.main.face(style)
+
+    def covers(self, ch: str) -> bool:
+        """True when some family can draw ch (or it draws nothing anyway)."""
+        if ch in INVISIBLE or ch.isspace():
+            return True
+        return any(f.face("regular").covers(ch) for f in self.families)
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of text that no family can draw, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for ch in text:
+            if ch not in seen and not self.covers(ch):
+                seen[ch] = None
+        return list(seen)

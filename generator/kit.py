@@ -1,48 +1,64 @@
-"""Load a content file into a Kit: the validated content, its settings, theme, fonts and warnings."""
+"""A project: the main content file, its translations beside it, and per language a Kit (the validated
+content, settings, theme, wording and fonts) that the planners read. Nothing here is mutated later."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import jinja2
-from babel.dates import format_date
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-
-from . import fonts
+from . import fields
 from .errors import ContentError, Problem, TemplateError, UsageError
+from .fonts import FontError, FontSet
 from .loader import Loaded, format_path, load_file
 from .model import Build, Content
 from .text import plain
 from .theme import Theme, load_theme
+from .translations import find_translations, inherit, structure_problems
 from .validate import resolve_asset, validate
+from .wording import Said, Wording
 
-_sandbox = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+RTL_LANGUAGES = ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug")
 
 
-@dataclass
+def long_date(value: dt.date, language: str) -> str:
+    """A date written the way the language writes it (babel, CLDR data)."""
+    from babel.dates import format_date
+
+    try:
+        return format_date(value, format="long", locale=language.replace("-", "_"))
+    except Exception:  # an unusual tag that babel parses but has no date data for
+        return value.isoformat()
+
+
+@dataclass(frozen=True)
 class Kit:
-    """Everything a renderer needs; renderers never read files or flags themselves."""
+    """Everything the planners need for one language; they never read files or flags themselves."""
 
     content: Content
     source: Loaded
     base_dir: Path
     build: Build
     theme: Theme
-    font: fonts.FontFamily
-    warnings: list[Problem] = field(default_factory=list)
+    wording: Wording
+    fonts: FontSet
+    warnings: tuple[Problem, ...] = ()
+    main_file: str = ""                 # the main content file, where build settings live
+    build_source: Loaded | None = None  # where build settings were read (for warnings about them)
+    overrides: dict = field(default_factory=dict)
 
     @property
     def language(self) -> str:
         """BCP 47 tag of the content."""
         return self.content.language
 
-    def warn(self, path: tuple, message: str) -> None:
-        """Record a warning located at a key path of the content file."""
-        line, col = self.source.where(path)
-        problem = Problem(self.source.file, line, col, format_path(path), message, "warning")
-        if problem not in self.warnings:
-            self.warnings.append(problem)
+    @property
+    def rtl(self) -> bool:
+        """True for a right-to-left language (Arabic, Hebrew ...)."""
+        return self.language.split("-")[0].lower() in RTL_LANGUAGES
+
+    def say(self, key: str, **context) -> Said:
+        """A piece of wording in the content's language."""
+        return self.wording.say(key, **context)
 
     def asset(self, relative: str) -> Path:
         """Absolute path of an asset already checked by validation."""
@@ -57,118 +73,141 @@ class Kit:
         return long_date(event.date, self.language) if event and event.date else None
 
     def event_context(self) -> dict | None:
-        """The event as template values, with the date already formatted."""
+        """The event as wording values, with the date already formatted."""
         event = self.content.event
         if not event:
             return None
-        return {"name": plain(event.name), "date": self.event_date(), "time": event.time, "place": event.place}
+        return {"name": plain(event.name, self.language), "date": self.event_date(),
+                "time": event.time, "place": plain(event.place, self.language) if event.place else None}
 
-    def say(self, key: str, **context) -> str:
-        """A label from the theme's wording, in the content's language."""
-        return self.theme.say(key, **context)
-
-
-def long_date(value: dt.date, language: str) -> str:
-    """A date written the way the language writes it (babel, CLDR data)."""
-    try:
-        return format_date(value, format="long", locale=language.replace("-", "_"))
-    except Exception:  # an unusual tag that babel parses but has no date data for
-        return value.isoformat()
-
-
-def _render_fields(loaded: Loaded) -> list[Problem]:
-    """Render {{ field }} references in every text, in a sandbox; report unknown names with their line."""
-    data = loaded.data
-    context = dict(data)
-    event = data.get("event")
-    if isinstance(event, dict):
-        event = dict(event)
-        try:
-            event["date"] = long_date(dt.date.fromisoformat(str(event.get("date"))), str(data.get("language") or "en"))
-        except ValueError:
-            pass
-        context["event"] = event
-    problems: list[Problem] = []
-    for path, parent, key, text in content_texts(data):
-        if "{{" not in text and "{%" not in text:
-            continue
-        try:
-            parent[key] = _sandbox.from_string(text).render(context)
-            continue
-        except SecurityError as exc:
-            why = f"this template is not allowed ({exc}); use plain names such as {{{{ event.place }}}}"
-        except jinja2.UndefinedError as exc:
-            why = _undefined_hint(exc.message or "", text, context)
-        except jinja2.TemplateError as exc:
-            why = f"template error: {exc}; write {{{{ name }}}} such as {{{{ event.place }}}}"
-        except Exception as exc:  # e.g. a division by zero inside {{ }}
-            why = f"template failed: {type(exc).__name__}"
-        line, col = loaded.where(path)
-        problems.append(Problem(loaded.file, line, col, format_path(path), why))
-    return problems
+    def where(self, path: tuple) -> tuple[str, int, int]:
+        """File, line and column of a key path: build settings are located in the main file."""
+        if path and path[0] == "build" and self.build_source is not None:
+            if path[1:2] and path[1] in self.overrides:
+                return (f"--{str(path[1]).replace('_', '-')}", 0, 0)
+            line, col = self.build_source.where(path)
+            return self.build_source.file, line, col
+        line, col = self.source.where(path)
+        return self.source.file, line, col
 
 
-def content_texts(data, path: tuple = ()):
-    """Every text of the content (not of `build:`) as (key path, container, key, text)."""
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    for key, value in items:
-        if path == () and key == "build":
-            continue
-        if isinstance(value, str):
-            yield path + (key,), data, key, value
-        else:
-            yield from content_texts(value, path + (key,))
+@dataclass
+class Project:
+    """The main content file and its translations, each ready to plan."""
+
+    kits: list[Kit]
+    warnings: list[Problem]
+
+    @property
+    def main(self) -> Kit:
+        return self.kits[0]
 
 
-def _undefined_hint(message: str, template: str, context: dict) -> str:
-    """Name the unknown field in {{ ... }} and list what could have been meant."""
-    import re
-
-    attr = re.search(r"has no attribute '([^']+)'", message)
-    name = re.search(r"'([^']+)' is undefined", message)
-    if attr:
-        expr = re.search(r"\{\{\s*([\w.]*" + re.escape(attr.group(1)) + r")", template)
-        owner = expr.group(1).rsplit(".", 1)[0] if expr else ""
-        known = context.get(owner) if owner in context else None
-        names = ", ".join(f"{owner}.{k}" for k in known) if isinstance(known, dict) else ""
-        shown = expr.group(1) if expr else attr.group(1)
-        return f"unknown field `{shown}` in {{{{ ... }}}}" + (f"; known: {names}" if names else "")
-    unknown = name.group(1) if name else message
-    known = ", ".join(k for k in context if k != "build")
-    return f"unknown name `{unknown}` in {{{{ ... }}}}; known names: {known}"
+def _apply_overrides(build: Build, overrides: dict) -> Build:
+    quiz = {k: v for k, v in overrides.items() if k in ("versions", "seed") and v is not None}
+    deck = {k: v for k, v in overrides.items() if k in ("style", "dividers") and v is not None}
+    top = {k: v for k, v in overrides.items()
+           if k in ("paper", "theme", "deck_template", "outputs") and v is not None}
+    return build.model_copy(update={**top, "quiz": build.quiz.model_copy(update=quiz),
+                                    "deck": build.deck.model_copy(update=deck)})
 
 
-def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = None) -> Kit:
-    """Load, validate and prepare one content file; raise ContentError with every problem."""
-    loaded = load_file(path, shown_as)
+def _glyph_problems(kit: Kit, strict_glyphs: bool) -> list[Problem]:
+    """One problem per character no bundled font can draw: its first place and how often it occurs."""
+    first: dict[str, tuple[tuple, int]] = {}
+    for path, _, _, text in fields.content_texts(kit.source.data):
+        for ch in kit.fonts.missing(text):
+            place, count = first.get(ch, (path, 0))
+            first[ch] = (place, count + text.count(ch))
+    out = []
+    for ch, (path, count) in first.items():
+        file, line, col = kit.where(path)
+        name = _char_name(ch)
+        out.append(Problem(file, line, col, format_path(path),
+                           f"no bundled font can draw {ch} (U+{ord(ch):04X}{name}), used {count} time"
+                           f"{'s' if count != 1 else ''}; it would print as an empty box: remove it, or add a "
+                           f"theme font that has it", "error" if strict_glyphs else "warning"))
+    return out
+
+
+def _char_name(ch: str) -> str:
+    import unicodedata
+
+    name = unicodedata.name(ch, "")
+    return f" {name}" if name else ""
+
+
+def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = None,
+             translations: bool = False, only_language: str | None = None,
+             allow_missing_glyphs: bool = False) -> Project | Kit:
+    """Load a content file (and with translations=True its translations) into kits; raise
+    ContentError listing every problem of every file."""
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    shown = shown_as or str(path)
     base_dir = path.resolve().parent
-    content = validate(loaded, base_dir)
-    problems = _render_fields(loaded)
+    main_loaded = load_file(path, shown)
+    problems: list[Problem] = []
+    main_content = _validated(main_loaded, base_dir, problems)
+    found = find_translations(path, shown) if translations else []
+    editions = [(main_loaded, main_content)]
+    for t_path, t_shown in found:
+        try:
+            loaded = load_file(t_path, t_shown)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        inherit(loaded, main_loaded)
+        content = _validated(loaded, base_dir, problems)
+        editions.append((loaded, content))
     if problems:
         raise ContentError(problems)
-    content = validate(loaded, base_dir)
-    build = content.build
-    if overrides:
-        quiz_over = {k: v for k, v in overrides.items() if k in ("versions", "seed") and v is not None}
-        top = {k: v for k, v in overrides.items() if k not in ("versions", "seed") and v is not None}
-        build = build.model_copy(update={**top, "quiz": build.quiz.model_copy(update=quiz_over)})
+    for loaded, content in editions[1:]:
+        problems += structure_problems(main_loaded, main_content, loaded, content, Path(loaded.file).name)
+    if problems:
+        raise ContentError(problems)
+    build = _apply_overrides(main_content.build, overrides)
     try:
-        theme = load_theme(build.theme, base_dir, content.language)
-    except TemplateError as exc:
-        if overrides and overrides.get("theme"):
-            raise UsageError(str(exc)) from None
-        line, col = loaded.where(("build", "theme"))
-        raise ContentError([Problem(loaded.file, line, col, "build.theme", str(exc))]) from None
-    font = fonts.family(theme.get("fonts.package"), theme.get("fonts.family"))
-    kit = Kit(content, loaded, base_dir, build, theme, font, list(loaded.warnings))
-    _glyph_warnings(kit)
-    return kit
+        theme = load_theme(build.theme, base_dir)
+        fonts = theme.fonts()
+    except (TemplateError, FontError) as exc:
+        if overrides.get("theme"):
+            raise UsageError(f"--theme {overrides['theme']}: {exc}") from None
+        line, col = main_loaded.where(("build", "theme"))
+        raise ContentError([Problem(main_loaded.file, line, col, "build.theme", str(exc))]) from None
+    kits = []
+    for loaded, content in editions:
+        if only_language and content.language != only_language and not (
+                content.language.split("-")[0] == only_language):
+            continue
+        kit = Kit(content, loaded, base_dir, build, theme, Wording(theme.folder, content.language), fonts,
+                  tuple(loaded.warnings), main_loaded.file, main_loaded, overrides)
+        glyphs = _glyph_problems(kit, not allow_missing_glyphs)
+        problems += [p for p in glyphs if p.severity == "error"]
+        kits.append(replace(kit, warnings=kit.warnings + tuple(p for p in glyphs if p.severity != "error")))
+    if problems:
+        raise ContentError(problems)
+    if only_language and not kits:
+        languages = ", ".join(c.language for _, c in editions)
+        raise UsageError(f"--lang {only_language}: there is no {only_language} edition; editions here: {languages}")
+    if not translations:
+        return kits[0]
+    return Project(kits, [])
 
 
-def _glyph_warnings(kit: Kit) -> None:
-    """Warn, at its line, about every character that no bundled font can draw."""
-    for path, _, _, text in content_texts(kit.source.data):
-        missing = fonts.missing_glyphs(text, [kit.font])
-        if missing:
-            shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing)[:5])
-            kit.warn(path, f"no bundled font can draw {shown}; it would print as an empty box")
+def _validated(loaded: Loaded, base_dir: Path, problems: list[Problem]) -> Content | None:
+    """Validate, fill in {{ fields }}, validate again; problems are added to the list."""
+    try:
+        validate(loaded, base_dir)
+    except ContentError as exc:
+        problems += exc.problems
+        return None
+    field_problems = fields.render_all(loaded, long_date)
+    if field_problems:
+        problems += field_problems
+        return None
+    try:
+        return validate(loaded, base_dir)
+    except ContentError as exc:
+        problems += exc.problems
+        return None
+

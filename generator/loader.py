@@ -17,7 +17,7 @@ MAX_DEPTH = 40
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _TAG_PREFIX = "tag:yaml.org,2002:"
 # Characters XML 1.0 forbids; they would make a corrupt .pptx.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Path_ = tuple  # a key path such as ("sections", 1, "points", 3)
 
@@ -98,7 +98,7 @@ def load_text(text: str, name: str) -> Loaded:
         raise ContentError([too_deep])
     removed = _strip_controls(text, name)
     if removed:
-        text = _ILLEGAL.sub("", text)
+        text = ILLEGAL_XML.sub("", text)
     try:
         root = YAML(typ="safe", pure=True).compose(text)
     except MarkedYAMLError as exc:
@@ -145,7 +145,7 @@ def _flow_depth_problem(text: str, name: str) -> Problem | None:
 def _strip_controls(text: str, name: str) -> list[Problem]:
     """Warn, with their lines, about control characters that YAML and XML refuse (pasted from Word or PDF)."""
     found: dict[int, tuple[int, set[str]]] = {}
-    for match in _ILLEGAL.finditer(text):
+    for match in ILLEGAL_XML.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         found.setdefault(line, (col, set()))[1].add(f"U+{ord(match.group()):04X}")
@@ -242,10 +242,10 @@ class _Builder:
         return None
 
     def _clean(self, node, path, value: str) -> str:
-        if _ILLEGAL.search(value):
-            bad = sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(value)})
+        if ILLEGAL_XML.search(value):
+            bad = sorted({f"U+{ord(c):04X}" for c in ILLEGAL_XML.findall(value)})
             self.warnings.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
                                          format_path(path), f"removed control characters {', '.join(bad)} "
                                          "(often pasted from Word or a PDF)", "warning"))
-            value = _ILLEGAL.sub("", value)
+            value = ILLEGAL_XML.sub("", value)
         return value

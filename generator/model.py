@@ -6,8 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
-OUTPUT_KINDS = ("factsheet", "deck", "quiz")
-PAPERS = ("A4", "Letter")
+from .choices import DECK_STYLES, DIVIDERS, OUTPUT_KINDS, PAPERS  # noqa: F401  (the format's choices)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -21,6 +20,16 @@ def _lower_letter(value):
 
 
 Letter = Annotated[str, BeforeValidator(_lower_letter), StringConstraints(pattern=r"^[a-z]$")]
+
+
+def _paper_name(value):
+    """a4, LETTER and Letter are all fine: paper names are not case-sensitive."""
+    if isinstance(value, str):
+        return next((p for p in PAPERS if p.lower() == value.strip().lower()), value)
+    return value
+
+
+Paper = Annotated[Literal["A4", "Letter"], BeforeValidator(_paper_name)]
 
 
 class _Model(BaseModel):
@@ -90,6 +99,8 @@ class Section(_Model):
     """Id of a table shown with this section."""
     image: Image | None = None
     """A picture for this section."""
+    slide: list[Point] = []
+    """Short bullets for the talk-style deck's slide; the full text then goes to the speaker notes."""
     notes: str | None = None
     """Speaker notes for this section's slides."""
     show: list[Literal["factsheet", "deck", "quiz"]] | None = None
@@ -178,17 +189,29 @@ class QuizBuild(_Model):
     """Also write a one-page answer sheet and its scoring overlay."""
 
 
+class DeckBuild(_Model):
+    """How the deck is made."""
+
+    style: Literal["talk", "full"] = "talk"
+    """talk: short slides for presenting, the full text in the speaker notes; full: a reading deck."""
+    dividers: Literal["auto", "always", "never"] = "auto"
+    """Section dividers: auto (before a section that spans several slides), always or never."""
+
+
 class Build(_Model):
     """How to build; each setting also has a command-line flag."""
 
-    paper: Literal["A4", "Letter"] = "A4"
-    """Paper size of the PDFs: A4 or Letter."""
+    paper: Paper = "A4"
+    """Paper size of the PDFs: A4 or Letter (any case)."""
     theme: Text = "default"
-    """A folder under templates/, or a path to one."""
+    """A folder under templates/ (the kit's or beside the content file)."""
     deck_template: str | None = None
-    """Path of the organisation's own .pptx whose layouts and master are used."""
-    outputs: Annotated[list[Literal["factsheet", "deck", "quiz"]], Field(min_length=1)] = list(OUTPUT_KINDS)
-    """What to build: factsheet, deck, quiz."""
+    """Path of the organisation's own .pptx or .potx whose layouts and master are used."""
+    deck: DeckBuild = DeckBuild()
+    """Deck style and dividers."""
+    outputs: Annotated[list[Literal["factsheet", "deck", "quiz", "poster"]], Field(min_length=1)] = \
+        list(OUTPUT_KINDS)
+    """What to build: factsheet, deck, quiz, poster."""
     quiz: QuizBuild = QuizBuild()
     """Quiz versions and layout."""
 

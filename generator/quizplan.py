@@ -6,7 +6,6 @@ import json
 import random
 from dataclasses import dataclass
 
-from .kit import Kit
 from .text import plain
 
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -83,33 +82,38 @@ def orders(n_questions: int, option_counts: list[int], versions: int, seed: int,
     return out
 
 
-def fingerprint(kit: Kit) -> str:
-    """A few characters of a hash over questions, options, answers and seed."""
+def fingerprint(kit) -> str:
+    """A few characters of a hash over the main file's questions, options, answers and the seed:
+    every language's handouts and keys carry the same one, since they share versions and keys."""
     quiz = kit.content.quiz
+    settings = kit.build.quiz
     payload = [[q.question, q.options, list(q.answers)] for q in quiz.questions]
-    payload.append([kit.build.quiz.seed, kit.build.quiz.versions, kit.build.quiz.shuffle])
+    payload.append([settings.seed, settings.versions, settings.shuffle, settings.keep_first])
     digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
     return digest[:6].upper()
 
 
-def plan(kit: Kit) -> QuizPlan:
-    """Plan every version of the quiz from the content and build settings."""
+def plan(kit, main=None) -> QuizPlan:
+    """Plan every version of the quiz from the content and build settings; main is the main
+    language's kit, whose fingerprint a translation shares."""
     quiz = kit.content.quiz
     settings = kit.build.quiz
     questions = quiz.questions
     layout = orders(len(questions), [len(q.options) for q in questions], settings.versions,
                     settings.seed, settings.shuffle, settings.keep_first)
+    letters = str(kit.say("option_letters")).split()
+    letters = letters if len(letters) >= 6 else list(UPPER[:6])
     versions = []
     for v, (q_order, o_orders) in enumerate(layout):
         planned = []
         for number, qi in enumerate(q_order, start=1):
             q = questions[qi]
             section = kit.content.section(q.section) if q.section else None
-            options = tuple(PlannedOption(UPPER[pos], oi, q.options[oi], oi in q.answers)
+            options = tuple(PlannedOption(letters[pos], oi, q.options[oi], oi in q.answers)
                             for pos, oi in enumerate(o_orders[qi]))
             planned.append(PlannedQuestion(number, qi, q.question, options, q.explanation,
-                                           plain(section.title) if section else None))
+                                           plain(section.title, kit.language) if section else None))
         versions.append(Version(UPPER[v] if settings.versions > 1 else None, tuple(planned)))
     return QuizPlan(title=quiz.title or kit.say("quiz_default_title"),
                     instructions=quiz.instructions or kit.say("quiz_default_instructions"),
-                    fingerprint=fingerprint(kit), versions=tuple(versions))
+                    fingerprint=fingerprint(main or kit), versions=tuple(versions))

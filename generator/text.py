@@ -4,11 +4,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
-from markdown_it import MarkdownIt
+from .links import safe
 
-_md = MarkdownIt("zero").enable(["emphasis", "link", "escape"])
+_md = None
+
+
+def _parser():
+    global _md
+    if _md is None:  # markdown-it is loaded only when a text has markup characters
+        from markdown_it import MarkdownIt
+
+        _md = MarkdownIt("zero").enable(["emphasis", "link", "escape"])
+        _md.validateLink = lambda url: True  # every link is parsed; the kit's link policy decides later
+    return _md
 _LABEL = re.compile(r"^\s*([^:\n]{1,60}?):\s+(\S.*)$", re.S)
 _URLISH = re.compile(r"^[a-z][a-z0-9+.-]*:/?/?[^\s]*$", re.I)
 
@@ -27,15 +36,28 @@ Runs = tuple[Run, ...]
 
 
 @lru_cache(maxsize=4096)
-def runs(text: str) -> Runs:
-    """Parse **bold**, *italic* and [label](url); everything else stays as typed."""
+def runs(text: str, language: str = "") -> Runs:
+    """Parse **bold**, *italic* and [label](url); everything else stays as typed. A link the link
+    policy refuses (links.safe) keeps its label as plain text. With a language, its typography
+    (typeset.typography) is applied to the text, never to addresses."""
+    parsed = _runs(text)
+    if not language:
+        return parsed
+    from .typeset.typography import typography
+
+    return tuple(Run(r.text if r.href and r.text == r.href else typography(r.text, language), r.bold, r.italic,
+                     r.href) for r in parsed)
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> Runs:
     text = " ".join(text.split())  # YAML line breaks inside a paragraph are spaces
     if not any(ch in text for ch in "*_[\\"):
         return (Run(text),) if text else ()
     out: list[Run] = []
     bold = italic = 0
     href = None
-    for tok in _md.parseInline(text)[0].children or []:
+    for tok in _parser().parseInline(text)[0].children or []:
         if tok.type == "text" and tok.content:
             out.append(Run(tok.content, bold > 0, italic > 0, href))
         elif tok.type == "strong_open":
@@ -47,7 +69,7 @@ def runs(text: str) -> Runs:
         elif tok.type == "em_close":
             italic -= 1
         elif tok.type == "link_open":
-            href = tok.attrs.get("href")
+            href = safe(str(tok.attrs.get("href") or ""))
         elif tok.type == "link_close":
             href = None
         elif tok.type in ("softbreak", "hardbreak"):
@@ -65,9 +87,20 @@ def _merge(items: list[Run]) -> Runs:
     return tuple(merged)
 
 
-def plain(text: str | None) -> str:
+def plain(text: str | None, language: str = "") -> str:
     """The text a reader sees, without markup characters."""
-    return "".join(r.text for r in runs(text or ""))
+    return "".join(r.text for r in runs(text or "", language))
+
+
+def links(text: str) -> list[str]:
+    """Every link target written in text as [label](target), as typed."""
+    if "](" not in text:
+        return []
+    out = []
+    for tok in _parser().parseInline(" ".join(text.split()))[0].children or []:
+        if tok.type == "link_open":
+            out.append(str(tok.attrs.get("href") or ""))
+    return out
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -93,19 +126,3 @@ def point(item) -> Point:
             return Point(match.group(1).strip(), match.group(2).strip())
         return Point(None, item.strip())
     return Point(item.term.strip(), item.text.strip())
-
-
-def rl_markup(text: str, link_color: str | None = None) -> str:
-    """ReportLab paragraph markup for text: every character escaped, only our own tags added."""
-    parts = []
-    for run in runs(text):
-        piece = escape(run.text)
-        if run.italic:
-            piece = f"<i>{piece}</i>"
-        if run.bold:
-            piece = f"<b>{piece}</b>"
-        if run.href:
-            colour = f' color="{link_color}"' if link_color else ""
-            piece = f'<a href="{escape(run.href, {chr(34): "&quot;"})}"{colour}>{piece}</a>'
-        parts.append(piece)
-    return "".join(parts)

@@ -1,33 +1,39 @@
-"""Look and wording from templates/<theme>/: theme.yaml (data), labels/<lang>.yaml and notes/*.j2 (Jinja2)."""
+"""Themes: a folder templates/<name>/ holding theme.yaml (the look, as data) and wording/<lang>.yaml.
+
+A theme is found by name only: in templates/ beside the content file, or among the kit's own
+themes. Paths, `..` and links that leave those folders are refused, so a content file cannot point
+the build at files elsewhere on the computer. A theme only holds the keys it changes; the rest
+comes from the default theme.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
+from . import fonts
 from .errors import ContentError, TemplateError
 from .loader import load_file
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
-
-
-def _env(loader=None) -> jinja2.Environment:
-    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, loader=loader,
-                                         autoescape=False, keep_trailing_newline=False,
-                                         trim_blocks=True, lstrip_blocks=True)
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def find_theme(name: str, content_dir: Path) -> Path:
-    """A theme is a folder under templates/ (beside the content or built in), or a path to one."""
-    candidates = [Path(name), content_dir / name, content_dir / "templates" / name, BUILTIN / name]
-    for folder in candidates:
+    """The folder of theme `name`: templates/<name>/ beside the content file, else the kit's own."""
+    if not _NAME.match(name) or name in (".", ".."):
+        raise TemplateError(f"theme {name!r} is not a theme name; give the name of a folder under templates/ "
+                            "(such as default), not a path")
+    for root in (content_dir / "templates", BUILTIN):
+        folder = root / name
         if (folder / "theme.yaml").is_file():
-            return folder.resolve()
+            resolved = folder.resolve()
+            if not resolved.is_relative_to(root.resolve()):
+                raise TemplateError(f"theme {name!r} links to a folder outside {root}; copy the theme there")
+            return resolved
     known = sorted(p.parent.name for p in BUILTIN.glob("*/theme.yaml"))
-    raise TemplateError(f"theme {name!r} not found: no theme.yaml in templates/{name}/; "
+    raise TemplateError(f"theme {name!r} not found: no templates/{name}/theme.yaml beside the content file; "
                         f"built-in themes: {', '.join(known)}")
 
 
@@ -38,6 +44,7 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+@lru_cache(maxsize=16)
 def _yaml(path: Path) -> dict:
     try:
         data = load_file(path).data
@@ -50,11 +57,10 @@ def _yaml(path: Path) -> dict:
 
 @dataclass(frozen=True)
 class Theme:
-    """Theme data plus the wording templates of one language."""
+    """The look of a kit: colours, sizes, margins and fonts from theme.yaml."""
 
     folder: Path
     data: dict
-    language: str
 
     def get(self, dotted: str, cast=str):
         """A theme value such as 'colors.primary' or 'deck.body_size'."""
@@ -76,72 +82,49 @@ class Theme:
     def color(self, name: str) -> str:
         """A colour as '#RRGGBB'."""
         value = self.get(f"colors.{name}")
-        if not (value.startswith("#") and len(value) == 7):
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
             raise TemplateError(f"{self.folder / 'theme.yaml'}: colors.{name} should look like #1F5FA0")
         return value.upper()
 
-    def say(self, key: str, **context) -> str:
-        """Render one label template (labels/<lang>.yaml) with the given values."""
-        source, where = _labels(self.folder, self.language).get(key, (None, None))
-        if source is None:
-            raise TemplateError(f"{self.folder / 'labels'}: no label `{key}` for language {self.language!r}")
-        return _render(source, where, context)
+    def section(self, name: str) -> dict:
+        """A whole block of the theme, such as 'factsheet', as a dict of numbers and texts."""
+        block = self.data.get(name)
+        if not isinstance(block, dict):
+            raise TemplateError(f"{self.folder / 'theme.yaml'}: missing `{name}:`")
+        return block
 
-    def note(self, name: str, **context) -> str:
-        """Render a speaker-note scaffold notes/<name>.j2."""
-        path = _first_existing([self.folder / "notes" / f"{name}.j2", BUILTIN / "default" / "notes" / f"{name}.j2"])
-        return _render(path.read_text("utf-8"), (str(path), 1), context).strip()
+    def fonts(self) -> fonts.FontSet:
+        """The font families of the theme: its `fonts.text` family first, then `fonts.fallbacks`."""
+        spec = self.data.get("fonts") or {}
+        keys = [spec.get("text", "arimo")] + list(spec.get("fallbacks") or [])
+        return fonts.FontSet([self._family(k) for k in keys])
 
-
-def _first_existing(paths: list[Path]) -> Path:
-    for path in paths:
-        if path.is_file():
-            return path
-    raise TemplateError(f"template not found: {paths[0]}")
-
-
-@lru_cache(maxsize=64)
-def _compile(source: str):
-    return _env().from_string(source)
-
-
-def _render(source: str, where: tuple[str, int], context: dict) -> str:
-    file, first_line = where
-    try:
-        return _compile(source).render(**context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{file}:{first_line + (exc.lineno or 1) - 1}: template error: {exc.message}") from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{file}:{first_line}: template error: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{file}:{first_line}: template error: {exc}") from None
+    def _family(self, key) -> fonts.Family:
+        """A registry family by key, or static files inside the theme folder ({regular: file, ...})."""
+        where = self.folder / "theme.yaml"
+        if isinstance(key, str):
+            if key not in fonts.REGISTRY:
+                raise TemplateError(f"{where}: fonts: {key!r} is not a font the kit knows; use one of "
+                                    f"{', '.join(fonts.REGISTRY)}, or font files in the theme folder")
+            return fonts.bundled(key)
+        if isinstance(key, dict) and isinstance(key.get("regular"), str):
+            files = {}
+            for style in fonts.STYLES:
+                name = key.get(style)
+                if not isinstance(name, str):
+                    continue
+                path = (self.folder / name).resolve()
+                if not path.is_relative_to(self.folder) or not path.is_file() or path.suffix.lower() not in (".ttf", ".otf"):
+                    raise TemplateError(f"{where}: fonts: {name!r} must be a .ttf or .otf file inside the theme folder")
+                files[style] = path
+            return fonts.from_files(str(key.get("name") or files["regular"].stem), files)
+        raise TemplateError(f"{where}: fonts: expected a font name such as arimo, or {{regular: file.ttf, ...}}")
 
 
-@lru_cache(maxsize=32)
-def _labels(folder: Path, language: str) -> dict[str, tuple[str, tuple[str, int]]]:
-    """Label templates with their file and line, falling back: theme/lang, theme/base lang, default/en."""
-    base = language.split("-")[0]
-    order = [BUILTIN / "default" / "labels" / "en.yaml", BUILTIN / "default" / "labels" / f"{base}.yaml",
-             BUILTIN / "default" / "labels" / f"{language}.yaml", folder / "labels" / "en.yaml",
-             folder / "labels" / f"{base}.yaml", folder / "labels" / f"{language}.yaml"]
-    out: dict = {}
-    seen = set()
-    for path in order:
-        if path in seen or not path.is_file():
-            continue
-        seen.add(path)
-        loaded = load_file(path)
-        if not isinstance(loaded.data, dict):
-            raise TemplateError(f"{path}: expected `key: value` lines")
-        for key, value in loaded.data.items():
-            out[key] = (value or "", (str(path), loaded.where((key,))[0]))
-    return out
-
-
-def load_theme(name: str, content_dir: Path, language: str) -> Theme:
-    """The theme's data over the default theme's, and its wording for language."""
+def load_theme(name: str, content_dir: Path) -> Theme:
+    """The theme's data over the default theme's."""
     folder = find_theme(name, content_dir)
     data = _yaml(BUILTIN / "default" / "theme.yaml")
     if folder != (BUILTIN / "default").resolve():
         data = _merge(data, _yaml(folder / "theme.yaml"))
-    return Theme(folder, data, language)
+    return Theme(folder, data)

@@ -8,12 +8,16 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ValidationError
 
+from . import links
 from .errors import ContentError, Problem
 from .loader import Loaded, format_path
 from .model import LETTERS, Content
 
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
-LINK_SCHEMES = ("http", "https", "mailto")
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+MAX_PICTURE_PIXELS = 40_000_000     # a 40-megapixel photo; beyond that decoding costs too much memory
+MAX_ASPECT = 8.0                    # wider or taller than 8:1 cannot be placed readably
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 
 
 def validate(loaded: Loaded, base_dir: Path) -> Content:
@@ -37,6 +41,7 @@ def validate(loaded: Loaded, base_dir: Path) -> Content:
         for path, message in _translate(exc, data):
             report(path, message)
     _cross_checks(data, base_dir, report)
+    _inline_links(data, report)
     errors = [p for p in problems if p.severity == "error"]
     if errors or content is None:
         raise ContentError(problems)
@@ -236,7 +241,7 @@ def _cross_checks(data: dict, base_dir: Path, report):
         if isinstance(org.get("logo"), str):
             check_asset(base_dir, org["logo"], ("organization", "logo"), report)
         if isinstance(org.get("website"), str):
-            _check_link(org["website"], ("organization", "website"), report)
+            _check_link(org["website"], ("organization", "website"), report, web_only=True)
     for i, src in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
         if isinstance(src, dict) and isinstance(src.get("url"), str):
             _check_link(src["url"], ("sources", i, "url"), report)
@@ -264,10 +269,29 @@ def _near(word: str, known) -> str:
     return f"; known ids: {', '.join(sorted(known))}" if known else ""
 
 
-def _check_link(url: str, path, report):
+def _check_link(url: str, path, report, web_only: bool = False):
+    why = links.why_not(url)
     scheme = urlparse(url.strip()).scheme.lower()
-    if scheme not in LINK_SCHEMES:
-        report(path, f"{url!r} is not a web or e-mail address; start it with https:// (or mailto:)")
+    if why is None and web_only and scheme not in ("http", "https"):
+        why = "is not a web address"
+    if why:
+        report(path, f"{url!r} {why}; write a web address such as https://example.org"
+               + ("" if web_only else " (or mailto:, tel:)"))
+
+
+def _inline_links(data, report) -> None:
+    """[label](target) with a target the link policy refuses: the label prints as plain text."""
+    from .fields import content_texts
+    from .text import links as targets
+
+    for path, _, _, text in content_texts(data):
+        if "](" not in text:
+            continue
+        for target in targets(text):
+            why = links.why_not(target)
+            if why:
+                report(path, f"the link [{target}] {why}; it is printed as plain text, not as a link",
+                       severity="warning")
 
 
 def resolve_asset(base_dir: Path, relative: str) -> tuple[Path | None, str | None]:
@@ -289,16 +313,62 @@ def resolve_asset(base_dir: Path, relative: str) -> tuple[Path | None, str | Non
 
 
 def check_asset(base_dir: Path, relative: str, path, report, kinds=("PNG", "JPEG")):
-    """Report an asset that escapes the folder, is missing, or is not of an allowed kind."""
+    """Report an asset that escapes the folder, is missing, is not of an allowed kind, or (a picture)
+    does not decode whole within the kit's bounds."""
     target, why = resolve_asset(base_dir, relative)
     if why:
         report(path, why)
         return
-    head = target.read_bytes()[:8]
     if kinds == ("PPTX",):
-        if not head.startswith(b"PK"):
-            report(path, f"{relative!r} is not a .pptx file")
+        why = template_problem(target, relative)
+        if why:
+            report(path, why)
         return
+    why = picture_problem(target, relative)
+    if why:
+        report(path, why)
+
+
+def template_problem(target: Path, shown: str) -> str | None:
+    """Why a deck template file cannot be used, judged from its name, size and first bytes."""
+    suffix = target.suffix.lower()
+    if suffix in (".pptm", ".potm", ".ppsm"):
+        return (f"{shown!r} is a macro-enabled PowerPoint file; macros are never used, so save the template "
+                "as .pptx or .potx (File > Save As) and use that")
+    size = target.stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        return f"{shown!r} is {size / 1e6:.0f} MB; deck templates are limited to {MAX_TEMPLATE_BYTES // 2**20} MB"
+    with target.open("rb") as fh:
+        head = fh.read(8)
+    if not head.startswith(b"PK"):
+        return f"{shown!r} is not a .pptx or .potx file"
+    return None
+
+
+def picture_problem(target: Path, shown: str) -> str | None:
+    """Why a picture cannot be used: not PNG or JPEG, too big, too elongated, or it does not decode."""
+    size = target.stat().st_size
+    with target.open("rb") as fh:
+        head = fh.read(8)
     kind = next((k for magic, k in IMAGE_MAGIC.items() if head.startswith(magic)), None)
-    if kind not in kinds:
-        report(path, f"{relative!r} is not a PNG or JPEG picture; save it as .png or .jpg")
+    if kind is None:
+        return f"{shown!r} is not a PNG or JPEG picture; save it as .png or .jpg"
+    if size > MAX_PICTURE_BYTES:
+        return f"{shown!r} is {size / 1e6:.0f} MB; pictures are limited to {MAX_PICTURE_BYTES // 2**20} MB"
+    from PIL import Image
+
+    try:
+        with Image.open(target) as im:
+            w, h = im.size
+            if w * h > MAX_PICTURE_PIXELS:
+                return (f"{shown!r} is {w} x {h} pixels; pictures are limited to "
+                        f"{MAX_PICTURE_PIXELS // 1_000_000} megapixels (make it smaller)")
+            if max(w, h) > MAX_ASPECT * min(w, h):
+                return (f"{shown!r} is {w} x {h} pixels, more than {MAX_ASPECT:g} times as wide as it is tall "
+                        "(or the other way round); crop it")
+            im.load()  # decode every pixel: a truncated or corrupt file fails here, not in the build
+    except Image.DecompressionBombError:
+        return f"{shown!r} claims more pixels than the kit will decode; use a smaller picture"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"{shown!r} cannot be read as a {kind} picture ({str(exc)[:80]}); save it again from an image editor"
+    return None

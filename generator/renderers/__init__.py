@@ -1,11 +1,15 @@
-"""The output formats, one module each, listed in one table (as pandoc lists its writers)."""
+"""The outputs, one module each, listed in one table (as pandoc lists its writers).
+
+Each module's plan(kit, notes, quiz_plan) returns the files it will write, as data (Planned); the
+writers that turn those into PDF, PPTX or spreadsheets are imported only when files are written.
+"""
 from __future__ import annotations
 
-from . import deck, factsheet, quiz
+from . import deck, factsheet, poster, quiz
 
-# output kind -> render(kit, staging); each module plans first (pure) and then writes.
-RENDERERS = {
-    "factsheet": factsheet.render,
-    "deck": deck.render,
-    "quiz": quiz.render,
+OUTPUTS = {
+    "factsheet": factsheet,
+    "deck": deck,
+    "quiz": quiz,
+    "poster": poster,
 }

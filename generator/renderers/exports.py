@@ -25,7 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence, Union
 
-from ..quizplan import UPPER, PlannedQuestion, QuizPlan, Version, plan
+from ..plans import Planned
+from ..loader import ILLEGAL_XML
+from ..quizplan import UPPER, PlannedQuestion, QuizPlan, Version
 from ..text import plain, runs
 
 GIFT_NAME = "quiz.gift"
@@ -38,14 +40,9 @@ Questions = Union[QuizPlan, Version, Iterable[PlannedQuestion]]
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
 
-# Characters that XML 1.0 cannot hold (C0 controls other than tab/LF/CR, lone surrogates,
-# U+FFFE/U+FFFF). openpyxl refuses the same C0 controls, and a UTF-8 file cannot hold surrogates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def clean(text: str | None) -> str:
-    """Text that every target can store: characters no file format can hold are dropped."""
-    return _UNSAFE.sub("", text or "")
+    """Text that every target can store: characters XML 1.0, openpyxl and UTF-8 cannot hold are dropped."""
+    return ILLEGAL_XML.sub("", text or "")
 
 
 def text_of(text: str | None) -> str:
@@ -69,11 +66,6 @@ def authored(questions: Questions) -> tuple[PlannedQuestion, ...]:
                         for pos, o in enumerate(sorted(q.options, key=lambda o: o.source)))
         out.append(replace(q, number=number, options=options))
     return tuple(out)
-
-
-def from_kit(kit) -> tuple[PlannedQuestion, ...]:
-    """The kit's quiz in authored order (independent of versions, shuffle and keep_first)."""
-    return authored(plan(kit))
 
 
 # Fractions that Moodle accepts for answers, in percent, written as Moodle writes them.
@@ -145,9 +137,6 @@ def gift(questions: Questions, title: str | None = None) -> str:
 # Moodle XML
 # ---------------------------------------------------------------------------------------------
 
-_SAFE_HREF = re.compile(r"^(https?:|mailto:)", re.I)
-
-
 def html_text(text: str | None) -> str:
     """HTML for Moodle's format="html": every character escaped, only <strong>, <em> and <a> added."""
     parts = []
@@ -157,7 +146,7 @@ def html_text(text: str | None) -> str:
             piece = f"<em>{piece}</em>"
         if run.bold:
             piece = f"<strong>{piece}</strong>"
-        if run.href and _SAFE_HREF.match(run.href):
+        if run.href:  # only addresses the link policy allows are links at all (text.runs)
             piece = f'<a href="{html.escape(clean(run.href))}">{piece}</a>'
         parts.append(piece)
     return "".join(parts)
@@ -273,7 +262,7 @@ def time_limit(question: str, answers: Sequence[str], multiple: bool = False) ->
     A question with several correct answers gets the next longer limit.
     """
     reading = length(question) + sum(length(a) for a in answers)
-    steps = [20, 30, 60, 90]
+    steps = [t for t in KAHOOT_TIMES if t >= 20]
     step = 0 if reading <= 160 else 1 if reading <= 300 else 2
     if multiple:
         step += 1
@@ -296,7 +285,7 @@ def preflight(questions: Questions) -> list[tuple[int, str]]:
         for option in q.options:
             text = text_of(option.text)
             if length(text) > KAHOOT_ANSWER_MAX:
-                out.append((q.source, f"option {option.letter.lower()} shortened with '{ELLIPSIS}' in {KAHOOT_NAME}: "
+                out.append((q.source, f"option {'abcdef'[option.source]} shortened with '{ELLIPSIS}' in {KAHOOT_NAME}: "
                                       f"Kahoot allows at most {KAHOOT_ANSWER_MAX} characters in an answer and "
                                       f"this one has {length(text)}"))
     return out
@@ -329,8 +318,14 @@ _KAHOOT_NOTES = (
 )
 
 
-def write_kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> None:
-    """Write rows into a workbook laid out like Kahoot's quiz template."""
+def write_kahoot(payload, path: Path) -> str:
+    """Write planned rows into a workbook laid out like Kahoot's quiz template; return its summary."""
+    rows, title, summary = payload
+    _kahoot(Path(path), rows, title)
+    return summary
+
+
+def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -381,36 +376,23 @@ def fixed_zip_times(path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Writing
+# Planning
 # ---------------------------------------------------------------------------------------------
 
 def _count(n: int) -> str:
     return f"{n} question" if n == 1 else f"{n} questions"
 
 
-def render(kit, staging) -> None:
-    """Warn about what the targets cannot hold, then stage quiz.gift, quiz-moodle.xml and quiz-kahoot.xlsx."""
-    if kit.content.quiz is None or not kit.content.quiz.questions:
-        return
-    quiz_plan = plan(kit)
+def plan(kit, notes, quiz_plan: QuizPlan) -> list[Planned]:
+    """Warn about what the targets cannot hold; plan quiz.gift, quiz-moodle.xml and quiz-kahoot.xlsx."""
     questions = authored(quiz_plan)
     for index, message in preflight(questions):
-        kit.warn(("quiz", "questions", index), message)
-
-    def write_gift(path: Path) -> str:
-        path.write_text(gift(questions, quiz_plan.title), encoding="utf-8", newline="\n")
-        return _count(len(questions))
-
-    def write_moodle(path: Path) -> str:
-        path.write_bytes(moodle_xml(questions, shuffle=kit.build.quiz.shuffle))
-        return _count(len(questions))
-
-    def write_xlsx(path: Path) -> str:
-        rows = kahoot_rows(questions)
-        write_kahoot(path, rows, quiz_plan.title)
-        skipped = len(questions) - len(rows)
-        return _count(len(rows)) + (f", {skipped} left out (more than {KAHOOT_ANSWERS_MAX} answers)" if skipped else "")
-
-    staging.write(GIFT_NAME, write_gift)
-    staging.write(MOODLE_NAME, write_moodle)
-    staging.write(KAHOOT_NAME, write_xlsx)
+        notes.warn(("quiz", "questions", index), message)
+    rows = kahoot_rows(questions)
+    skipped = len(questions) - len(rows)
+    kahoot_summary = _count(len(rows)) + (f", {skipped} left out (more than {KAHOOT_ANSWERS_MAX} answers)"
+                                          if skipped else "")
+    return [Planned(GIFT_NAME, "quiz", (gift(questions, quiz_plan.title), _count(len(questions))), "text"),
+            Planned(MOODLE_NAME, "quiz", (moodle_xml(questions, shuffle=kit.build.quiz.shuffle),
+                                          _count(len(questions))), "bytes"),
+            Planned(KAHOOT_NAME, "quiz", (rows, quiz_plan.title, kahoot_summary), "xlsx")]

@@ -1,213 +1,324 @@
-"""Fact sheet PDF: plan the blocks (pure), then set them with ReportLab platypus in two columns."""
+"""Fact sheet PDF: plan every page (pure), then draw it (pdfwrite).
+
+Page 1 leads with the event: a header band with the day and the organisation's logo on a card, an
+event box with the name, date, time and place and a QR code to the website, then the summary.
+The body is poured into two columns (mirrored for right-to-left languages). The FAQ joins whole
+when the sheet stays within its page budget, else as many whole questions as fit with a line
+saying where the rest are; a nearly empty last page makes the sheet tighten to drop it.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.units import mm
-from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, Image, KeepTogether, NextPageTemplate,
-                                PageTemplate, Paragraph, Spacer, Table, TableStyle)
-from reportlab.lib.utils import ImageReader
+from ..layout.blocks import Block, Cell, Group, Image, Para, Space, Table, draw_line
+from ..layout.flow import Frame, pour
+from ..layout.setting import Setter
+from ..notes import Notes
+from ..page import QR, Document, Page, Picture, Rect, Rule, qr_matrix
+from ..text import paragraphs, plain, point
+from ..typeset.lines import Span, Style
 
-from ..kit import Kit
-from ..text import Point, paragraphs, plain, point, rl_markup
-from . import pdfbase
-
-# ---------------------------------------------------------------- plan (pure)
+MM = 72 / 25.4
+PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 
 
 @dataclass(frozen=True)
-class Block:
-    """One thing in the body's flow."""
+class Look:
+    """The fact sheet's sizes for one attempt (normal, or tightened to save a page)."""
 
-    kind: str                     # heading, text, points, table, image, question, sources
-    text: str = ""
-    points: tuple[Point, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
-    extra: str = ""               # image path / table title / link
+    t: dict
+    tight: bool
+    rtl: bool
 
-
-@dataclass
-class FactsheetPlan:
-    """The fact sheet as data: header, lead, body blocks and footer."""
-
-    title: str
-    subtitle: str | None
-    date: str | None
-    lead: str
-    blocks: list[Block] = field(default_factory=list)
-    footer: list[str] = field(default_factory=list)
-    website: str | None = None
-    logo: str | None = None
+    def __getattr__(self, name):
+        t = self.__dict__["t"]
+        key = f"{name}_rtl" if self.__dict__["rtl"] and f"{name}_rtl" in t else name
+        tight = t.get("tight", {}) if self.__dict__["tight"] else {}
+        return float(tight[key] if key in tight else t[key])
 
 
-FAQ_MODES = ("full", "short", "none")
+class Sheet:
+    """Plans the fact sheet of one kit."""
+
+    def __init__(self, kit, notes: Notes):
+        self.kit, self.notes = kit, notes
+        self.c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+        self.t = kit.theme.section("factsheet")
+        self.page_w, self.page_h = PAPER[kit.build.paper]
+        self.rtl = kit.rtl
+
+    # --- styles ------------------------------------------------------------------------------
+
+    def style(self, size: float, color: str = "text", bold: bool = False, italic: bool = False) -> Style:
+        return Style(size, self.c.get(color, color), bold, italic)
+
+    # --- page furniture ----------------------------------------------------------------------
+
+    def header(self, page: Page, s: Setter, look: Look) -> float:
+        """The band: title, subtitle and day on the primary colour, the logo on a card; returns its bottom."""
+        content, org = self.kit.content, self.kit.content.organization
+        margin, band = look.margin * MM, look.band_height * MM
+        page.add(Rect(0, 0, self.page_w, band, fill=self.c["primary"]))
+        page.add(Rect(0, band, self.page_w, look.accent_rule * MM, fill=self.c["accent"]))
+        text_w = self.page_w - 2 * margin
+        if org and org.logo:
+            card_h = look.logo_height * MM
+            logo = self.kit.asset(org.logo)
+            w, h = _image_size(logo)
+            pad = 2 * MM
+            logo_h = card_h - 2 * pad
+            logo_w = min(logo_h * w / h, 55 * MM)
+            logo_h = logo_w * h / w
+            card_w = logo_w + 2 * pad
+            x = margin if self.rtl else self.page_w - margin - card_w
+            y = (band - card_h) / 2
+            page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=2.5))
+            page.add(Picture(x + pad, y + (card_h - logo_h) / 2, logo_w, logo_h, logo))
+            text_w -= card_w + 5 * MM
+        x = self.page_w - margin - text_w if self.rtl else margin
+        parts = [s.set(s.spans(content.title, self.style(look.title_size, "on_primary", bold=True)), text_w, 1.12)]
+        if content.subtitle:
+            parts.append(s.set(s.spans(content.subtitle, self.style(look.subtitle_size, "on_primary")), text_w, 1.2))
+        if content.date:
+            parts.append(s.set(s.spans(content.date, self.style(look.date_size, "accent", bold=True)), text_w, 1.3))
+        total = sum(p.height for p in parts)
+        y = max(3 * MM, (band - total) / 2)
+        for p in parts:
+            for line in p.lines:
+                draw_line(page, line, x, text_w, y, p.pitch, "right" if self.rtl else "left")
+                y += p.pitch
+        return band + look.accent_rule * MM
+
+    def event_box(self, page: Page, s: Setter, look: Look, top: float) -> float:
+        """The event up front: what, when, where and who, with a QR code to the website."""
+        kit, org = self.kit, self.kit.content.organization
+        event = kit.event_context()
+        website = org.website if org and org.website else None
+        lines: list[tuple[list[Span], float]] = []
+        size = look.event_size
+        if event:
+            lines.append((s.spans(kit.say("event_kicker"), self.style(size * 0.85, "secondary", bold=True),
+                                  markup=False), 1.3))
+            lines.append((s.spans(event["name"], self.style(look.event_title_size, "primary", bold=True)), 1.2))
+            when = kit.say("event_when", event=event)
+            if when:
+                lines.append((s.spans(when, self.style(size, bold=True), markup=False), 1.35))
+            if event["place"]:
+                lines.append((s.spans(event["place"], self.style(size)), 1.35))
+        if org:
+            who = [org.name] + ([org.contact] if org.contact else [])
+            lines.append((s.spans(" · ".join(who), self.style(size, "muted")), 1.35))
+        if not lines:
+            return top
+        margin, pad = look.margin * MM, look.event_pad * MM
+        inner_w = self.page_w - 2 * margin - 2 * pad - look.event_bar * MM
+        qr = look.qr_size * MM if website else 0.0
+        caption = None
+        if website:
+            caption = s.set(s.spans(kit.say("qr_caption"), self.style(look.small_size, "muted"), markup=False),
+                            qr + 12 * MM, 1.2)
+            inner_w -= qr + 12 * MM + pad
+        paras = [s.set(spans, inner_w, leading) for spans, leading in lines]
+        text_h = sum(p.height for p in paras)
+        qr_h = qr + (caption.height + 1 * MM if caption else 0)
+        box_h = max(text_h, qr_h) + 2 * pad
+        left = margin
+        page.add(Rect(left, top, self.page_w - 2 * margin, box_h, fill=self.c["light"]))
+        bar_x = self.page_w - margin - look.event_bar * MM if self.rtl else left
+        page.add(Rect(bar_x, top, look.event_bar * MM, box_h, fill=self.c["accent"]))
+        text_x = (self.page_w - margin - look.event_bar * MM - pad - inner_w) if self.rtl \
+            else left + look.event_bar * MM + pad
+        y = top + pad + (box_h - 2 * pad - text_h) / 2
+        for p in paras:
+            for line in p.lines:
+                draw_line(page, line, text_x, inner_w, y, p.pitch, "right" if self.rtl else "left")
+                y += p.pitch
+        if website:
+            qx = left + pad + 6 * MM if self.rtl else self.page_w - margin - pad - qr - 6 * MM
+            qy = top + (box_h - qr_h) / 2
+            page.add(Rect(qx - 1.5, qy - 1.5, qr + 3, qr + 3, fill=self.c["badge"]))
+            page.add(QR(qx, qy, qr, qr_matrix(website), "#000000", website))
+            cy = qy + qr + 1 * MM
+            for line in caption.lines:
+                draw_line(page, line, qx - 6 * MM, qr + 12 * MM, cy, caption.pitch, "center")
+                cy += caption.pitch
+        return top + box_h
+
+    def footer_lines(self, s: Setter, look: Look, width: float) -> list:
+        """The footer's parts (organisation, website, contact, event) on as few lines as they take,
+        broken only between parts."""
+        kit, org = self.kit, self.kit.content.organization
+        parts = [x for x in ((org.name, org.website, org.contact) if org else ()) if x]
+        event = kit.event_context()
+        if event:
+            parts.append(kit.say("event_line", event=event))
+        st = self.style(look.small_size, "muted")
+        lines, current = [], []
+        for part in parts:
+            trial = current + [part]
+            if current and s.width(" · ".join(trial), st) > width:
+                lines.append(" · ".join(current))
+                current = [part]
+            else:
+                current = trial
+        if current:
+            lines.append(" · ".join(current))
+        return [s.line(text, st) for text in lines]
+
+    def footer(self, page: Page, s: Setter, look: Look, lines, number: int, pages: int) -> None:
+        margin = look.margin * MM
+        st = self.style(look.small_size, "muted")
+        pitch = look.small_size * 1.35
+        label = s.line(self.kit.say("page_x_of_y", page=number, pages=pages), st)
+        top = self.page_h - margin - max(1, len(lines)) * pitch
+        page.add(Rule(margin, top - 2 * MM, self.page_w - margin, top - 2 * MM, self.c["rule"], 0.6))
+        width = self.page_w - 2 * margin - label.width - 6 * MM
+        for k, line in enumerate(lines):
+            x = margin + label.width + 6 * MM if self.rtl else margin
+            draw_line(page, line, x, width, top + k * pitch, pitch, "right" if self.rtl else "left")
+        draw_line(page, label, margin, self.page_w - 2 * margin, top, pitch, "left" if self.rtl else "right")
+
+    # --- the body ----------------------------------------------------------------------------
+
+    def blocks(self, s: Setter, look: Look, width: float, faq_count: int) -> list[Block]:
+        kit, content = self.kit, self.kit.content
+        body = self.style(look.body_size)
+        gap = look.paragraph_space
+        out: list[Block] = []
+        bullet = s.line("•", self.style(look.body_size, "secondary", bold=True))
+        indent = look.bullet_indent
+
+        def heading(text, size=look.heading_size, color="primary", markup=True):
+            spans = s.spans(text, self.style(size, color, bold=True), markup)
+            return s.para(spans, width, space_before=look.heading_space, space_after=gap * 0.6,
+                          keep_with_next=True, leading=1.2, min_lines=1)
+
+        def points(items, path):
+            for item in items:
+                out.append(s.para(s.point_spans(item, body, self.c["primary"]), width, indent=indent,
+                                  bullet=bullet, space_after=gap * 0.5))
+
+        for i, section in enumerate(content.sections):
+            if section.show is not None and "factsheet" not in section.show:
+                continue
+            out.append(heading(section.title))
+            texts = paragraphs(section.text)
+            for k, text in enumerate(texts):
+                lead_in = k == len(texts) - 1 and bool(section.points)
+                out.append(s.para(s.spans(text, body), width, space_after=gap, keep_with_next=lead_in))
+            points(section.points, ("sections", i, "points"))
+            if section.image:
+                out.append(self.image(kit.asset(section.image.file), width, look))
+            table = content.table(section.table) if section.table else None
+            if table:
+                out.append(self.table(s, look, table, width))
+        if content.faq and faq_count:
+            out.append(heading(kit.say("faq"), markup=False))
+            for item in content.faq[:faq_count]:
+                q = s.para(s.spans(item.question, self.style(look.body_size, "primary", bold=True)), width,
+                           space_before=gap * 1.2, space_after=gap * 0.4, keep_with_next=True, min_lines=1)
+                answers = [s.para(s.spans(a, body), width, space_after=gap) for a in paragraphs(item.answer)]
+                out.append(q)
+                out += answers
+                points(item.points, ())
+            if faq_count < len(content.faq):
+                out.append(s.para(s.spans(self.more_faq(len(content.faq) - faq_count), self.style(look.body_size,
+                                  "secondary", italic=True), markup=False), width, space_before=gap))
+        if content.sources:
+            small = self.style(look.small_size, "muted")
+            out.append(Space(size=look.heading_space))
+            out.append(heading(kit.say("sources"), look.small_size + 1, "muted", markup=False))
+            for src in content.sources:
+                spans = s.spans(src.title, small)
+                if src.url:
+                    spans += [Span(" ", small), Span(src.url, Style(small.size, self.c["secondary"]), _link(src.url))]
+                out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3))
+        return out
+
+    def more_faq(self, rest: int) -> str:
+        org = self.kit.content.organization
+        outputs = self.kit.build.outputs
+        return self.kit.say("faq_more", count=rest, deck="deck" in outputs,
+                            website=org.website if org and org.website else None)
+
+    def image(self, path, width: float, look: Look) -> Image:
+        w, h = _image_size(path)
+        iw = width
+        ih = iw * h / w
+        max_h = look.image_max_height * MM
+        if ih > max_h:
+            ih, iw = max_h, max_h * w / h
+        return Image(space_before=3, space_after=5, path=path, w=iw, h=ih, frame=self.c["rule"])
+
+    def table(self, s: Setter, look: Look, table, width: float) -> Table:
+        cell = self.style(look.body_size)
+        head = self.style(look.body_size, "on_primary", bold=True)
+        pad = look.cell_pad
+        header_spans = [s.spans(c, head) for c in table.columns]
+        rows = [[s.spans(c, cell) for c in row] for row in table.rows]
+        widths = column_widths(s, header_spans, rows, width, pad)
+        cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, 1.25)) for sp, w in zip(spans_row, widths)]  # noqa: E731
+        caption_style = self.style(look.body_size, "secondary", bold=True)
+        caption = s.para(s.spans(table.title, caption_style), width, space_after=3, min_lines=1)
+        continued = s.para(s.spans(self.kit.say("table_continued", title=plain(table.title, self.kit.language)),
+                                   caption_style, markup=False), width, space_after=3, min_lines=1)
+        return Table(space_before=4, space_after=6, widths=widths, header=cells(header_spans),
+                     rows=[cells(r) for r in rows], caption=caption, continued=continued, pad=(pad, pad * 0.8),
+                     colors={"header": self.c["secondary"], "band": self.c["light"], "rule": self.c["rule"]})
+
+    # --- one attempt at the whole sheet ------------------------------------------------------
+
+    def attempt(self, faq_count: int, tight: bool) -> tuple[Document, list]:
+        kit = self.kit
+        look = Look(self.t, tight, self.rtl)
+        s = Setter(kit, look.leading)
+        margin, gap = look.margin * MM, look.column_gap * MM
+        col_w = (self.page_w - 2 * margin - gap) / 2
+        first = Page(self.page_w, self.page_h)
+        top = self.header(first, s, look) + look.block_gap * MM
+        top = self.event_box(first, s, look, top) + look.block_gap * MM
+        lead = s.set(s.spans(kit.content.summary, self.style(look.lead_size)), self.page_w - 2 * margin, 1.4)
+        for k, line in enumerate(lead.lines):
+            draw_line(first, line, margin, self.page_w - 2 * margin, top + k * lead.pitch, lead.pitch,
+                      "right" if self.rtl else "left")
+        body_top = top + lead.height + look.block_gap * MM
+        footer = self.footer_lines(s, look, self.page_w - 2 * margin - 30 * MM)
+        bottom = self.page_h - margin - max(1, len(footer)) * look.small_size * 1.35 - 4 * MM
+
+        def frames(page: int) -> list[Frame]:
+            y = body_top if page == 0 else margin
+            cols = [Frame(margin, y, col_w, bottom - y), Frame(margin + col_w + gap, y, col_w, bottom - y)]
+            return cols[::-1] if self.rtl else cols
+
+        columns = pour(self.blocks(s, look, col_w, faq_count), frames)
+        pages = [first] + [Page(self.page_w, self.page_h) for _ in range(max(c.page for c in columns) if columns else 0)]
+        for col in columns:
+            for placed in col.placed:
+                placed.block.draw(pages[col.page], col.frame.x, col.frame.y + placed.top, col.frame.w, self.rtl)
+        for number, page in enumerate(pages):
+            used = [c for c in columns if c.page == number]
+            if len(used) == 2:  # the column rule runs as far as the text does
+                x = margin + col_w + gap / 2
+                y0 = used[0].frame.y
+                page.add(Rule(x, y0, x, y0 + max(c.used for c in used), self.c["rule"], 0.4))
+            self.footer(page, s, look, footer, number + 1, len(pages))
+        org = kit.content.organization
+        doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
+                       plain(kit.content.subtitle or kit.content.title, kit.language), kit.language)
+        return doc, columns
 
 
-def plan(kit: Kit, faq: str = "full") -> FactsheetPlan:
-    """Decide what the fact sheet says, in order; no ReportLab here.
+def column_widths(s: Setter, header, rows, width: float, pad: float) -> list[float]:
+    """Share the width by what the columns hold: never less than a column's longest word (headers
+    measured bold), and otherwise in proportion to its average text."""
+    def words(spans) -> list[float]:
+        return [s.width(w, spans[0].style) for sp in spans for w in sp.text.split()] if spans else [0.0]
 
-    faq: "full" prints every FAQ; "short" leaves out FAQ points that repeat a section's points;
-    "none" leaves the FAQ to the deck (used when the sheet would not fit its page budget).
-    """
-    c = kit.content
-    org = c.organization
-    out = FactsheetPlan(title=c.title, subtitle=c.subtitle, date=c.date, lead=c.summary,
-                        website=org.website if org else None,
-                        logo=str(kit.asset(org.logo)) if org and org.logo else None)
-    for section in c.sections:
-        if section.show is not None and "factsheet" not in section.show:
-            continue
-        out.blocks.append(Block("heading", section.title))
-        out.blocks += [Block("text", p) for p in paragraphs(section.text)]
-        if section.points:
-            out.blocks.append(Block("points", points=tuple(point(p) for p in section.points)))
-        if section.image:
-            out.blocks.append(Block("image", section.image.alt, extra=str(kit.asset(section.image.file))))
-        table = c.table(section.table) if section.table else None
-        if table:
-            out.blocks.append(Block("table", table.title, rows=(tuple(table.columns),) + tuple(map(tuple, table.rows))))
-    if c.faq and faq != "none":
-        shown = {_key(point(p)) for s in c.sections for p in s.points}
-        out.blocks.append(Block("heading", kit.say("faq")))
-        for item in c.faq:
-            points = tuple(point(p) for p in item.points)
-            if faq == "short":
-                points = tuple(p for p in points if _key(p) not in shown)
-            out.blocks.append(Block("question", item.question, points=points, extra=item.answer))
-    if c.sources:
-        out.blocks.append(Block("sources", kit.say("sources"),
-                                rows=tuple((s.title, s.url or "") for s in c.sources)))
-    if org:
-        out.footer.append(" · ".join(x for x in (org.name, org.website, org.contact) if x))
-    event = kit.event_context()
-    if event:
-        out.footer.append(kit.say("event_line", event=event))
-    return out
-
-
-def _key(p: Point) -> str:
-    return plain(p.term or p.text).casefold().strip()
-
-
-# ---------------------------------------------------------------- write (ReportLab)
-
-
-class _Styles:
-    def __init__(self, kit: Kit):
-        t = kit.theme
-        body = t.num("factsheet.body_size")
-        self.title = pdfbase.style(kit, "title", t.num("factsheet.title_size"), bold=True, color_name="on_primary", leading=1.15)
-        self.subtitle = pdfbase.style(kit, "subtitle", t.num("factsheet.subtitle_size"), color_name="on_primary", leading=1.25)
-        self.date = pdfbase.style(kit, "date", t.num("factsheet.subtitle_size") * 0.85, bold=True, color_name="accent")
-        self.lead = pdfbase.style(kit, "lead", t.num("factsheet.lead_size"), leading=1.4, color_name="text")
-        self.heading = pdfbase.style(kit, "heading", t.num("factsheet.heading_size"), bold=True, color_name="primary",
-                                     leading=1.2, spaceBefore=5, spaceAfter=2, keepWithNext=1)
-        self.body = pdfbase.style(kit, "body", body, leading=1.25, spaceAfter=3)
-        self.bullet = pdfbase.style(kit, "bullet", body, leading=1.25, leftIndent=9, bulletIndent=1,
-                                    spaceAfter=1.5, bulletFontSize=body, bulletColor=pdfbase.color(kit, "secondary"))
-        self.question = pdfbase.style(kit, "question", body, bold=True, color_name="primary", leading=1.3,
-                                      spaceBefore=3, spaceAfter=1, keepWithNext=1)
-        self.cell = pdfbase.style(kit, "cell", body, leading=1.25)
-        self.head_cell = pdfbase.style(kit, "headcell", body, bold=True, color_name="on_primary", leading=1.25)
-        self.caption = pdfbase.style(kit, "caption", body, bold=True, color_name="secondary", spaceBefore=4,
-                                     spaceAfter=3, keepWithNext=1)
-        small = t.num("factsheet.small_size")
-        self.small = pdfbase.style(kit, "small", small, color_name="muted", leading=1.3, spaceAfter=1.5)
-        self.small_heading = pdfbase.style(kit, "smallhead", small + 1, bold=True, color_name="muted",
-                                           spaceBefore=8, spaceAfter=2, keepWithNext=1)
-        self.footer = pdfbase.style(kit, "footer", small, color_name="muted", leading=1.3)
-
-
-def _point_markup(p: Point) -> str:
-    if p.term:
-        return f"<b>{rl_markup(p.term)}:</b> {rl_markup(p.text)}"
-    return rl_markup(p.text)
-
-
-def _flowables(kit: Kit, fp: FactsheetPlan, st: _Styles, col_width: float) -> list:
-    out: list = []
-    for index, block in enumerate(fp.blocks):
-        following = fp.blocks[index + 1].kind if index + 1 < len(fp.blocks) else None
-        if block.kind == "heading":
-            out.append(_Heading(pdfbase.para(block.text, st.heading, kit)))
-        elif block.kind == "text":
-            paragraph = pdfbase.para(block.text, st.body, kit)
-            # an intro that leads into bullets ("... including:") stays with the first bullet
-            out.append(_Heading(paragraph) if following == "points" else paragraph)
-        elif block.kind == "points":
-            out += [Paragraph(_point_markup(p), st.bullet, bulletText="•") for p in block.points]
-        elif block.kind == "question":
-            answer = [pdfbase.para(a, st.body, kit) for a in paragraphs(block.extra)]
-            bullets = [Paragraph(_point_markup(p), st.bullet, bulletText="•") for p in block.points]
-            out.append(KeepTogether([pdfbase.para(block.text, st.question, kit)] + answer[:1]))
-            out += answer[1:] + bullets
-        elif block.kind == "image":
-            reader = ImageReader(block.extra)
-            w, h = reader.getSize()
-            width = col_width
-            height = width * h / w
-            max_h = 60 * mm
-            if height > max_h:
-                height, width = max_h, max_h * w / h
-            out.append(Spacer(1, 3))
-            out.append(Image(block.extra, width=width, height=height))
-            out.append(Spacer(1, 4))
-        elif block.kind == "table":
-            out += _table(kit, block, st, col_width)
-        elif block.kind == "sources":
-            out.append(pdfbase.label(block.text, st.small_heading))
-            for title, url in block.rows:
-                link = f' <a href="{_attr(url)}">{pdfbase.rl_markup_plain(url)}</a>' if url else ""
-                out.append(Paragraph(f"{rl_markup(title)}{link}", st.small))
-    return out
-
-
-class _Heading:
-    """Marks a heading (or a lead-in) that must share a column with what follows it."""
-
-    def __init__(self, flowable):
-        self.flowable = flowable
-
-
-def _glue(items: list) -> list:
-    """Wrap headings and lead-ins with the first flowable after them, so none ends a column alone."""
-    out, pending = [], []
-    for item in items:
-        if isinstance(item, _Heading):
-            pending.append(item.flowable)
-            continue
-        if pending:
-            inner = item._content if isinstance(item, KeepTogether) else [item]
-            item = KeepTogether(pending + list(inner))
-            pending = []
-        out.append(item)
-    out += pending
-    return out
-
-
-def _attr(value: str) -> str:
-    from xml.sax.saxutils import escape
-    return escape(value, {'"': "&quot;"})
-
-
-def _column_widths(rows, cell_style, head_style, width: float) -> list[float]:
-    """Share the width by what the columns hold: never less than a column's longest word,
-    and otherwise in proportion to its average text, so short codes do not take room from prose."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    def measure(text: str, style=cell_style) -> float:
-        return stringWidth(plain(str(text)), style.fontName, style.fontSize)
-
-    padding = 6.5
-    columns = list(zip(*rows))
-    floors = [max([measure(w, head_style) for w in plain(str(col[0])).split()] +
-                  [measure(w) for cell in col[1:] for w in plain(str(cell)).split()] + [0]) + padding
+    columns = list(zip(header, *rows))
+    floors = [max(max(words([c]) if c else [0.0]) for cell in col for c in (cell or [None])) + 2 * pad
               for col in columns]
-    wants = [sum(measure(cell) for cell in col) / len(col) + padding for col in columns]
-    if sum(floors) >= width:  # too narrow for every word: share in proportion to the longest words
+    wants = [sum(sum(s.width(c.text, c.style) for c in cell) for cell in col) / len(col) + 2 * pad for col in columns]
+    if sum(floors) >= width:
         return [width * f / sum(floors) for f in floors]
     extra = width - sum(floors)
     more = [max(w - f, 0) for w, f in zip(wants, floors)]
@@ -216,155 +327,63 @@ def _column_widths(rows, cell_style, head_style, width: float) -> list[float]:
     return [f + extra * m / sum(more) for f, m in zip(floors, more)]
 
 
-def _table(kit: Kit, block: Block, st: _Styles, width: float):
-    header, *rows = block.rows
-    data = [[pdfbase.para(c, st.head_cell, kit) for c in header]]
-    data += [[pdfbase.para(str(c), st.cell, kit) for c in row] for row in rows]
-    widths = _column_widths(block.rows, st.cell, st.head_cell, width)
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), pdfbase.color(kit, "secondary")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, pdfbase.color(kit, "rule")),
-    ]
-    for r in range(2, len(data), 2):
-        style.append(("BACKGROUND", (0, r), (-1, r), pdfbase.color(kit, "light")))
-    table.setStyle(TableStyle(style))
-    caption = pdfbase.para(block.text, st.caption, kit)
-    # A short table stays with its caption; a long one may split, repeating its header row.
-    return [KeepTogether([caption, table])] if len(rows) < 8 else [caption, table]
+def _image_size(path) -> tuple[int, int]:
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as im:
+        return im.size
 
 
-def write(fp: FactsheetPlan, kit: Kit, path) -> str:
-    """Set the planned fact sheet on the page; return 'N pages'."""
-    theme = kit.theme
-    pagesize = pdfbase.PAPER[kit.build.paper]
-    page_w, page_h = pagesize
-    margin = pdfbase.margins(kit, "factsheet")
-    band_h = theme.num("factsheet.band_height") * mm
-    gap = theme.num("factsheet.column_gap") * mm
-    qr = theme.num("factsheet.qr_size") * mm
-    footer_h = qr + 4 * mm
-    st = _Styles(kit)
-    inner_w = page_w - 2 * margin
-    col_w = (inner_w - gap) / 2
+def _link(url: str) -> str | None:
+    from ..links import safe
 
-    lead = pdfbase.para(fp.lead, st.lead, kit)
-    _, lead_h = lead.wrap(inner_w, page_h)
-    lead_h += 10
-    body_bottom = margin + footer_h
-    first_top = page_h - band_h - 5 * mm - lead_h
-
-    def columns(top: float, prefix: str):
-        height = top - body_bottom
-        return [Frame(margin, body_bottom, col_w, height, id=f"{prefix}1", leftPadding=0, rightPadding=0,
-                      topPadding=0, bottomPadding=0),
-                Frame(margin + col_w + gap, body_bottom, col_w, height, id=f"{prefix}2", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)]
-
-    lead_frame = Frame(margin, first_top, inner_w, lead_h, id="lead", leftPadding=0, rightPadding=0,
-                       topPadding=0, bottomPadding=0)
-    header = _header_painter(kit, fp, st, band_h, margin)
-    rule = _column_rule(kit, margin + col_w + gap / 2, body_bottom)
-    first = PageTemplate("first", [lead_frame] + columns(first_top - 2 * mm, "a"),
-                         onPage=lambda c, d: (header(c, page_w, page_h), rule(c, first_top - 2 * mm)))
-    later = PageTemplate("later", columns(page_h - margin, "b"),
-                         onPage=lambda c, d: rule(c, page_h - margin))
-    doc = BaseDocTemplate(str(path), pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                          bottomMargin=margin, **pdfbase.doc_info(kit, plain(fp.subtitle or fp.title)))
-    doc.addPageTemplates([first, later])
-    story = [lead, NextPageTemplate("later"), FrameBreak()] + _glue(_flowables(kit, fp, st, col_w))
-    footer = _footer_painter(kit, fp, st, margin, qr, page_w)
-    doc.build(story, canvasmaker=pdfbase.numbered_canvas(footer, pdfbase.font_names(kit)[0]))
-    return f"{doc.page} page{'s' if doc.page != 1 else ''}"
+    return safe(url)
 
 
-def _column_rule(kit, x, bottom):
-    def paint(canvas, top):
-        canvas.saveState()
-        canvas.setStrokeColor(pdfbase.color(kit, "rule"))
-        canvas.setLineWidth(0.4)
-        canvas.line(x, bottom + 2, x, top)
-        canvas.restoreState()
-    return paint
+def plan(kit, notes: Notes, qp=None) -> list:
+    """factsheet.pdf, planned."""
+    from ..plans import Planned
+
+    return [Planned("factsheet.pdf", "factsheet", document(kit, notes), "pdf")]
 
 
-def _header_painter(kit: Kit, fp: FactsheetPlan, st: _Styles, band_h: float, margin: float):
-    def paint(canvas, page_w, page_h):
-        canvas.saveState()
-        canvas.setFillColor(pdfbase.color(kit, "primary"))
-        canvas.rect(0, page_h - band_h, page_w, band_h, stroke=0, fill=1)
-        canvas.setFillColor(pdfbase.color(kit, "accent"))
-        canvas.rect(0, page_h - band_h - 1.6 * mm, page_w, 1.6 * mm, stroke=0, fill=1)
-        logo_w = 0
-        if fp.logo and kit.theme.get("logo.factsheet") != "none":
-            reader = ImageReader(fp.logo)
-            w, h = reader.getSize()
-            logo_h = band_h - 12 * mm
-            logo_w = logo_h * w / h
-            canvas.drawImage(reader, page_w - margin - logo_w, page_h - band_h + 6 * mm, logo_w, logo_h,
-                             mask="auto")
-            logo_w += 5 * mm
-        text_w = page_w - 2 * margin - logo_w
-        parts = [pdfbase.para(fp.title, st.title, kit)]
-        if fp.subtitle:
-            parts.append(pdfbase.para(fp.subtitle, st.subtitle, kit))
-        if fp.date:
-            parts.append(pdfbase.para(fp.date, st.date, kit))
-        heights = [p.wrap(text_w, band_h)[1] for p in parts]
-        y = page_h - band_h / 2 + sum(heights) / 2 + 2
-        for p, h in zip(parts, heights):
-            y -= h
-            p.drawOn(canvas, margin, y)
-        canvas.restoreState()
-    return paint
+def document(kit, notes: Notes) -> Document:
+    """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
+    questions as fit (tightening first when that lets more in); tightened too when that saves a
+    nearly empty last page."""
+    sheet = Sheet(kit, notes)
+    budget = int(sheet.t["max_pages"])
+    n_faq = len(kit.content.faq)
+    fitting = None
+    for count in range(n_faq, -1, -1):
+        doc, columns = sheet.attempt(count, False)
+        if len(doc.pages) <= budget:
+            fitting = (doc, columns, count)
+            break
+    if fitting is None:
+        doc, columns = sheet.attempt(0, True)
+        if len(doc.pages) > budget:
+            notes.warn(("sections",), f"the fact sheet runs to {len(doc.pages)} pages (budget {budget}); "
+                       "shorten the sections to print it on one sheet")
+        return doc
+    doc, columns, count = fitting
+    best = None
+    for more in range(count + 1, n_faq + 1):  # tightening may make room for more of the FAQ
+        tight, _ = sheet.attempt(more, True)
+        if len(tight.pages) > budget:
+            break
+        best = tight
+    if best is not None:
+        return best
+    if len(doc.pages) > 1 and last_page_fill(columns) < float(sheet.t["last_page_min"]):
+        smaller, _ = sheet.attempt(count, True)
+        if len(smaller.pages) < len(doc.pages):
+            return smaller
+    return doc
 
 
-def _footer_painter(kit: Kit, fp: FactsheetPlan, st: _Styles, margin: float, qr: float, page_w: float):
-    def paint(canvas, page, pages):
-        canvas.saveState()
-        canvas.setStrokeColor(pdfbase.color(kit, "rule"))
-        canvas.setLineWidth(0.6)
-        top = margin + qr + 2 * mm
-        canvas.line(margin, top, page_w - margin, top)
-        x_text = margin
-        if fp.website:
-            widget = QrCodeWidget(fp.website, barLevel="M")
-            x0, y0, x1, y1 = widget.getBounds()
-            drawing = Drawing(qr, qr, transform=[qr / (x1 - x0), 0, 0, qr / (y1 - y0), 0, 0])
-            drawing.add(widget)
-            drawing.initialFontName = pdfbase.font_names(kit)[0]  # else renderPDF selects Helvetica
-            renderPDF.draw(drawing, canvas, margin, margin)
-            x_text = margin + qr + 3 * mm
-        lines = [pdfbase.para(line, st.footer, kit) for line in fp.footer]
-        pdfbase.draw_right(canvas, kit.say("page_x_of_y", page=page, pages=pages), st.footer, page_w - margin,
-                           margin + qr - st.footer.fontSize)
-        y = margin + qr
-        for line in lines:
-            _, h = line.wrap(page_w - x_text - margin - 30 * mm, qr)
-            y -= h
-            line.drawOn(canvas, x_text, y)
-        canvas.restoreState()
-    return paint
-
-
-def _fitted(kit: Kit, path) -> str:
-    """Write the richest plan that keeps within the theme's page budget (one sheet, both sides).
-
-    The FAQ gives way first (the deck always shows it in full), so this is not worth a warning.
-    """
-    budget = int(kit.theme.num("factsheet.max_pages"))
-    for mode in FAQ_MODES:
-        summary = write(plan(kit, mode), kit, path)
-        if int(summary.split()[0]) <= budget:
-            return summary
-    kit.warn(("sections",), f"the fact sheet runs to {summary.split()[0]} pages (budget {budget}); "
-             "shorten the sections to print it on one sheet")
-    return summary
-
-
-def render(kit: Kit, staging) -> None:
-    """Plan and write factsheet.pdf."""
-    staging.write("factsheet.pdf", lambda path: _fitted(kit, path))
+def last_page_fill(columns) -> float:
+    """How full the last page's columns are, together (0 to 1)."""
+    last = max(c.page for c in columns)
+    cols = [c for c in columns if c.page == last]
+    return sum(c.used for c in cols) / (2 * cols[0].frame.h) if cols else 0.0

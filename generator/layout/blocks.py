@@ -1,0 +1,234 @@
+"""Blocks of a printed page's flow, set for one column width: paragraphs (split between lines, never
+leaving one line alone), tables (split between rows, the header repeated under a "continued" caption),
+pictures and groups that stay whole. Each knows its height, how to split, and how to draw itself
+onto a Page; right-to-left pages are mirrored (text to the right, bullets on the right, table
+columns from the right)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..page import Link, Page, Picture, Rect, Rule, TextLine
+from ..typeset.lines import Line, Paragraph
+
+
+def baseline(line: Line, pitch: float) -> float:
+    """Distance from the top of a line's box (pitch high) to its baseline, the ink centred in the box."""
+    return (pitch - (line.ascent + line.descent)) / 2 + line.ascent
+
+
+def draw_line(page: Page, line: Line, x: float, width: float, top: float, pitch: float, align: str) -> None:
+    """One line in a box [x, x + width] whose top is at top: aligned left, right or centre."""
+    if align == "right":
+        left = x + width - line.width
+    elif align == "center":
+        left = x + (width - line.width) / 2
+    else:
+        left = x
+    y = top + baseline(line, pitch)
+    page.add(TextLine(left, y, line))
+    for seg in line.segments:
+        if seg.href:
+            page.add(Link(left + seg.x, top, seg.width, pitch, seg.href))
+
+
+@dataclass
+class Block:
+    """Something in the flow; heights in points."""
+
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+
+    def body_height(self) -> float:
+        raise NotImplementedError
+
+    def height(self, at_top: bool = False) -> float:
+        """Height with the space around it (no space before at the top of a column)."""
+        return (0.0 if at_top else self.space_before) + self.body_height() + self.space_after
+
+    def split(self, room: float, at_top: bool) -> tuple["Block | None", "Block | None"]:
+        """The part that fits in room and the rest; (None, self) when nothing sensible fits."""
+        return (self, None) if self.height(at_top) <= room + 0.01 else (None, self)
+
+    def min_height(self, at_top: bool = False) -> float:
+        """The least of this block that may stand at the foot of a column (for keep-with-next)."""
+        return self.height(at_top)
+
+    def draw(self, page: Page, x: float, top: float, width: float, rtl: bool) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Para(Block):
+    """A set paragraph, optionally with a bullet hanging at the start side."""
+
+    para: Paragraph = None
+    indent: float = 0.0                 # the text's distance from the start edge (bullets hang in it)
+    bullet: Line | None = None
+    align: str = "start"                # start, center, end
+    min_lines: int = 2                  # a split leaves at least this many lines on each side
+    background: str | None = None
+
+    def body_height(self) -> float:
+        return self.para.height
+
+    def split(self, room, at_top):
+        lines = self.para.lines
+        before = 0.0 if at_top else self.space_before
+        fit = int((room - before + 0.01) // self.para.pitch) if self.para.pitch else len(lines)
+        if fit >= len(lines) and self.height(at_top) <= room + 0.01:
+            return self, None
+        fit = min(fit, len(lines) - self.min_lines)
+        if fit < self.min_lines:
+            return None, self
+        first = replace(self, para=replace(self.para, lines=lines[:fit]), space_after=0.0)
+        rest = replace(self, para=replace(self.para, lines=lines[fit:]), space_before=0.0, bullet=None)
+        return first, rest
+
+    def min_height(self, at_top=False):
+        n = min(len(self.para.lines), self.min_lines)
+        return (0.0 if at_top else self.space_before) + n * self.para.pitch
+
+    def draw(self, page, x, top, width, rtl):
+        pitch = self.para.pitch
+        align = {"start": "right" if rtl else "left", "end": "left" if rtl else "right"}.get(self.align, self.align)
+        text_x = x if rtl else x + self.indent
+        text_w = width - self.indent
+        if self.background:
+            page.add(Rect(x, top, width, self.para.height, fill=self.background))
+        for i, line in enumerate(self.para.lines):
+            draw_line(page, line, text_x, text_w, top + i * pitch, pitch, align)
+        if self.bullet is not None and self.para.lines:
+            bx = x + width - self.indent + 1.5 if rtl else x + 1.5
+            y = top + baseline(self.para.lines[0], pitch)
+            page.add(TextLine(bx if not rtl else x + width - self.bullet.width - 1.5, y, self.bullet))
+
+
+@dataclass
+class Space(Block):
+    """Vertical room that disappears at the top or foot of a column."""
+
+    size: float = 0.0
+
+    def body_height(self):
+        return self.size
+
+    def split(self, room, at_top):
+        return (None, None) if at_top or self.size > room else (self, None)
+
+    def draw(self, page, x, top, width, rtl):
+        pass
+
+
+@dataclass
+class Image(Block):
+    """A picture scaled into the column, aspect ratio kept."""
+
+    path: Path = None
+    w: float = 0.0
+    h: float = 0.0
+    frame: str | None = None
+
+    def body_height(self):
+        return self.h
+
+    def draw(self, page, x, top, width, rtl):
+        left = x + (width - self.w) / 2
+        page.add(Picture(left, top, self.w, self.h, self.path))
+        if self.frame:
+            page.add(Rect(left, top, self.w, self.h, stroke=self.frame, width=0.5))
+
+
+@dataclass
+class Group(Block):
+    """Blocks that stay together in one column (a question and the start of its answer)."""
+
+    blocks: list = field(default_factory=list)
+
+    def body_height(self):
+        return sum(b.height(k == 0) for k, b in enumerate(self.blocks))
+
+    def draw(self, page, x, top, width, rtl):
+        y = top
+        for k, b in enumerate(self.blocks):
+            y += 0.0 if k == 0 else b.space_before
+            b.draw(page, x, y, width, rtl)
+            y += b.body_height() + b.space_after
+
+
+@dataclass
+class Cell:
+    """A table cell: a set paragraph."""
+
+    para: Paragraph
+
+
+@dataclass
+class Table(Block):
+    """A table set to the column width: header row and body rows of cells, banded, split between rows
+    with the header repeated under a continued caption."""
+
+    widths: list[float] = field(default_factory=list)
+    header: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    caption: Para | None = None
+    continued: Para | None = None       # the caption of a continuation
+    pad: tuple[float, float] = (3.0, 2.5)   # cell padding: sides, top and bottom
+    colors: dict = field(default_factory=dict)  # header, header_text, band, rule
+    first_row: int = 0                  # index of rows[0] in the whole table (keeps banding)
+
+    def row_height(self, cells: list[Cell]) -> float:
+        return max(c.para.height for c in cells) + 2 * self.pad[1]
+
+    def body_height(self):
+        cap = self.caption.height(True) if self.caption else 0.0
+        return cap + self.row_height(self.header) + sum(self.row_height(r) for r in self.rows)
+
+    def min_height(self, at_top=False):
+        cap = self.caption.height(True) if self.caption else 0.0
+        first = self.row_height(self.rows[0]) if self.rows else 0.0
+        return (0.0 if at_top else self.space_before) + cap + self.row_height(self.header) + first
+
+    def split(self, room, at_top):
+        if self.height(at_top) <= room + 0.01:
+            return self, None
+        used = (0.0 if at_top else self.space_before) + (self.caption.height(True) if self.caption else 0.0)
+        used += self.row_height(self.header)
+        fit = 0
+        for row in self.rows:
+            h = self.row_height(row)
+            if used + h > room + 0.01:
+                break
+            used += h
+            fit += 1
+        if fit == 0 or fit == len(self.rows):
+            return None, self
+        first = replace(self, rows=self.rows[:fit], space_after=0.0)
+        rest = replace(self, rows=self.rows[fit:], caption=self.continued, space_before=0.0,
+                       first_row=self.first_row + fit)
+        return first, rest
+
+    def draw(self, page, x, top, width, rtl):
+        y = top
+        if self.caption:
+            self.caption.draw(page, x, y, width, rtl)
+            y += self.caption.height(True)
+        c = self.colors
+        for r, cells in enumerate([self.header] + self.rows):
+            h = self.row_height(cells)
+            head = r == 0
+            fill = c.get("header") if head else (c.get("band") if (self.first_row + r) % 2 == 0 else None)
+            if fill:
+                page.add(Rect(x, y, sum(self.widths), h, fill=fill))
+            cx = x + sum(self.widths) if rtl else x
+            for w, cell in zip(self.widths, cells):
+                left = cx - w if rtl else cx
+                align = "right" if rtl else "left"
+                for i, line in enumerate(cell.para.lines):
+                    draw_line(page, line, left + self.pad[0], w - 2 * self.pad[0], y + self.pad[1] + i * cell.para.pitch,
+                              cell.para.pitch, align)
+                cx = left if rtl else cx + w
+            y += h
+        if c.get("rule"):
+            page.add(Rule(x, y, x + sum(self.widths), y, c["rule"], 0.6))

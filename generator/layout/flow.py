@@ -1,0 +1,113 @@
+"""Pouring blocks into columns and pages, as a designer packs them: a column is filled before the next
+one starts (blocks split between lines or rows), a heading never ends a column, and a picture that
+does not fit lets the text after it go first instead of leaving a hole."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .blocks import Block, Image
+
+FULL_ENOUGH = 0.8   # a column may be left this full when what comes next cannot be split
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A column on a page: its left edge, top, width and height."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass
+class Placed:
+    """A block (or part of one) at its place in a column."""
+
+    block: Block
+    frame: Frame
+    top: float          # distance from the frame's top
+    at_top: bool
+
+
+@dataclass
+class Column:
+    frame: Frame
+    page: int
+    placed: list
+
+    @property
+    def used(self) -> float:
+        if not self.placed:
+            return 0.0
+        last = self.placed[-1]
+        return last.top + last.block.body_height()
+
+    @property
+    def fill(self) -> float:
+        return self.used / self.frame.h if self.frame.h else 1.0
+
+
+def pour(blocks: list[Block], frames: Callable[[int], list[Frame]], max_pages: int = 200) -> list[Column]:
+    """The columns, page by page in reading order, that the blocks fill; frames(page) gives a page's
+    columns in reading order (right first on a right-to-left page)."""
+    queue = list(blocks)
+    columns: list[Column] = []
+    page = 0
+    while queue and page < max_pages:
+        for frame in frames(page):
+            if not queue:
+                break
+            column = Column(frame, page, [])
+            _fill(column, queue)
+            columns.append(column)
+        page += 1
+    return columns
+
+
+def _fits_with_next(queue, k, used, room) -> bool:
+    """A keep-with-next block at k fits only with the start of what follows it."""
+    block = queue[k]
+    need = block.height(used == 0)
+    j = k
+    while queue[j].keep_with_next and j + 1 < len(queue):
+        j += 1
+        need += queue[j].min_height(False) if not queue[j].keep_with_next else queue[j].height(False)
+        if not queue[j].keep_with_next:
+            break
+    return used + need <= room + 0.01
+
+
+def _fill(column: Column, queue: list[Block]) -> None:
+    room = column.frame.h
+    used = 0.0
+    deferred: list[Block] = []
+    while queue:
+        block = queue[0]
+        at_top = used == 0
+        if block.keep_with_next and len(queue) > 1 and not _fits_with_next(queue, 0, used, room):
+            if at_top:  # a heading too big even at the top: place it anyway
+                pass
+            else:
+                break
+        h = block.height(at_top)
+        if used + h <= room + 0.01:
+            column.placed.append(Placed(block, column.frame, used + (0 if at_top else block.space_before), at_top))
+            used += h
+            queue.pop(0)
+            continue
+        first, rest = block.split(room - used, at_top)
+        if first is not None:
+            column.placed.append(Placed(first, column.frame, used + (0 if at_top else first.space_before), at_top))
+            queue[0:1] = [rest] if rest is not None else []
+            break
+        if isinstance(block, Image) and used / room < FULL_ENOUGH and not deferred:
+            # a picture that does not fit waits for the next column; the text after it goes first
+            deferred.append(queue.pop(0))
+            continue
+        if at_top:  # too tall for any column: it overflows here rather than loop forever
+            column.placed.append(Placed(block, column.frame, 0.0, True))
+            queue.pop(0)
+        break
+    queue[0:0] = deferred

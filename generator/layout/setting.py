@@ -1,0 +1,81 @@
+"""Text of one kit set as blocks: content text (inline markup, the language's typography) and the
+generator's own wording, in the kit's fonts and direction."""
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..text import Point, Run, point, runs
+from ..typeset.lines import Line, Paragraph, Span, Style, Typesetter
+from .blocks import Para
+
+
+_TYPESETTERS: dict = {}
+
+
+def typesetter(fonts, rtl: bool, language: str) -> Typesetter:
+    """One typesetter (and so one cache of set paragraphs) per font set, direction and language."""
+    key = (id(fonts), rtl, language)
+    found = _TYPESETTERS.get(key)
+    if found is None or found.fonts is not fonts:
+        found = _TYPESETTERS[key] = Typesetter(fonts, rtl, language)
+    return found
+
+
+class Setter:
+    """Sets text for a kit: spans from content or wording, paragraphs and single lines."""
+
+    def __init__(self, kit, leading: float):
+        self.kit = kit
+        self.language = kit.language
+        self.rtl = kit.rtl
+        self.leading = leading
+        self.link_color = kit.theme.color("secondary")
+
+    @cached_property
+    def typesetter(self) -> Typesetter:
+        return typesetter(self.kit.fonts, self.rtl, self.language.split("-")[0])
+
+    def spans(self, text: str, style: Style, markup: bool = True) -> list[Span]:
+        """Spans of a text: with markup, **bold**, *italic* and links; always the language's typography."""
+        if not markup:
+            return [Span(text, style)] if text else []
+        return self.runs_to_spans(runs(text, self.language), style)
+
+    def runs_to_spans(self, items: tuple[Run, ...], style: Style) -> list[Span]:
+        out = []
+        for r in items:
+            st = Style(style.size, self.link_color if r.href else style.color, style.bold or r.bold,
+                       style.italic or r.italic)
+            out.append(Span(r.text, st, r.href))
+        return out
+
+    def point_spans(self, item, style: Style, term_color: str | None = None) -> list[Span]:
+        """A point as spans: a labelled point's term in bold (with its colon), then its text."""
+        p: Point = point(item) if not isinstance(item, Point) else item
+        body = self.spans(p.text, style)
+        if not p.term:
+            return body
+        term_style = Style(style.size, term_color or style.color, True, style.italic)
+        colon = "" if p.term.rstrip().endswith(":") else ":"
+        term = self.runs_to_spans(runs(p.term + colon, self.language), term_style)
+        return term + [Span(" ", style)] + body
+
+    def set(self, spans: list[Span], width: float, leading: float | None = None) -> Paragraph:
+        return self.typesetter.set(spans, width, leading or self.leading)
+
+    def para(self, spans: list[Span], width: float, *, leading: float | None = None, space_before: float = 0.0,
+             space_after: float = 0.0, keep_with_next: bool = False, indent: float = 0.0,
+             bullet: Line | None = None, align: str = "start", min_lines: int = 2) -> Para:
+        """A paragraph block set in width (minus indent)."""
+        return Para(space_before=space_before, space_after=space_after, keep_with_next=keep_with_next,
+                    para=self.set(spans, width - indent, leading), indent=indent, bullet=bullet, align=align,
+                    min_lines=min_lines)
+
+    def line(self, text: str, style: Style, markup: bool = False) -> Line:
+        """One unbroken line of text (labels, bullets, numbers)."""
+        spans = self.spans(text, style, markup)
+        para = self.typesetter.set(spans, 1e6, self.leading)
+        return para.lines[0] if para.lines else self.typesetter.set([Span(" ", style)], 1e6).lines[0]
+
+    def width(self, text: str, style: Style, markup: bool = False) -> float:
+        return self.line(text, style, markup).width

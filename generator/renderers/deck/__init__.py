@@ -1,0 +1,68 @@
+"""The deck, in two stages as pandoc's pptx writer: plan (pure: every slide measured and placed in a
+Design) and write (write.py, the only module that touches python-pptx).
+
+  design.py     the Design interface and the built-in design
+  template.py   an organisation's template as a Design (read, sanitised, inheritance resolved)
+  sequence.py   the slide sequence from the content (talk or full style)
+  slides.py     planning each kind of slide; tables.py and quizslides.py for tables and the quiz
+  fit.py        measuring and fitting
+  color.py      contrast
+  model.py      the plain-data deck
+  write.py      writing the .pptx
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ...text import plain
+from .design import builtin
+from .model import DeckPlan
+from .sequence import Sequence
+from .slides import Planner
+
+
+def design(kit, notes):
+    """The Design of the kit's deck: its organisation template's, else the built-in one."""
+    from .template import template_design
+
+    return template_design(kit, notes) or builtin(kit, kit.rtl)
+
+
+def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
+    """Every slide of the deck, measured and placed (pure: reads the kit, the design and the assets)."""
+    d = design_ or design(kit, notes)
+    style = kit.build.deck.style
+    planner = Planner(kit, d, notes, style)
+    Sequence(planner).run(qp, kit.build.deck.dividers)
+    event = kit.event_context()
+    footer = "" if style == "talk" else str(kit.say("slide_footer", event=event, title=plain(kit.content.title)))
+    slides = planner.finish(footer)
+    content, org = kit.content, kit.content.organization
+    stamp = (content.event.date if content.event and content.event.date else dt.date(2000, 1, 1))
+    for note in d.notes:
+        notes.warn(("build", "deck_template"), note)
+    return DeckPlan(slides, d.width, d.height, _lang_tag(kit.language), kit.rtl,
+                    {"latin": d.body.name, "heading": d.heading.name, "cs": d.body.name},
+                    plain(content.title, kit.language)[:250], plain(content.subtitle or content.summary,
+                                                                   kit.language)[:250],
+                    plain(org.name)[:250] if org else "", (stamp.year, stamp.month, stamp.day, 9, 0, 0),
+                    d.template, d.colors.link, d.line_pitch)
+
+
+def _lang_tag(language: str) -> str:
+    """A language tag as Office writes it: a region is added where the tag has none (ar -> ar-EG)."""
+    if "-" in language:
+        return language
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(language, "")
+    parts = likely.split("_")
+    region = next((x for x in parts[1:] if x.isupper() and len(x) == 2), "")
+    return f"{language}-{region}" if region else language
+
+
+def plan(kit, notes, qp) -> list:
+    """deck.pptx, planned."""
+    from ...plans import Planned
+
+    return [Planned("deck.pptx", "deck", deck_plan(kit, notes, qp), "pptx")]

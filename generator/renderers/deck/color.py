@@ -1,0 +1,132 @@
+"""Deck colours: WCAG contrast, mixing, and a text palette made from a template's colour scheme.
+
+Pure functions on '#RRGGBB' strings. Every text colour the deck writes is checked here against
+what lies behind it (WCAG 2 AA: 4.5:1 for text), and moved towards black or white until it passes.
+"""
+from __future__ import annotations
+
+import colorsys
+from dataclasses import replace
+
+from .model import Box, Colors, Place, Rect, Slide
+
+AA = 4.5
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    h = hex_colour.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _hex(rgb) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2)."""
+    def lin(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (lin(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """a moved a fraction t of the way to b."""
+    return _hex(x + (y - x) * t for x, y in zip(_rgb(a), _rgb(b)))
+
+
+def ensure(fg: str, backs: list[str] | tuple[str, ...] | str, ratio: float = AA) -> str:
+    """fg, or the nearest colour towards black or white that reaches ratio against every backdrop."""
+    backs = [backs] if isinstance(backs, str) else list(backs)
+
+    def worst(c: str) -> float:
+        return min(contrast(c, b) for b in backs)
+
+    if not backs or worst(fg) >= ratio:
+        return fg.upper()
+    found = []
+    for target in ("#000000", "#FFFFFF"):
+        step = next((k for k in range(1, 21) if worst(mix(fg, target, k / 20)) >= ratio), None)
+        if step is not None:
+            found.append((step, mix(fg, target, step / 20)))
+    if found:
+        return min(found)[1]
+    return max(("#000000", "#FFFFFF"), key=worst)
+
+
+def modify(colour: str, lum_mod: float | None = None, lum_off: float | None = None,
+           tint: float | None = None, shade: float | None = None) -> str:
+    """DrawingML colour transforms (fractions, 1.0 = 100%) applied to colour."""
+    r, g, b = _rgb(colour)
+    if tint is not None:
+        r, g, b = (1 - (1 - v) * tint for v in (r, g, b))
+    if shade is not None:
+        r, g, b = (v * shade for v in (r, g, b))
+    if lum_mod is not None or lum_off is not None:
+        h, lum, s = colorsys.rgb_to_hls(r, g, b)
+        lum = lum * (lum_mod if lum_mod is not None else 1.0) + (lum_off or 0.0)
+        r, g, b = colorsys.hls_to_rgb(h, max(0.0, min(1.0, lum)), s)
+    return _hex((r, g, b))
+
+
+def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors) -> Colors:
+    """Text colours from a template's scheme (dk1, lt1, dk2, lt2, accent1..6, hlink, after the
+    master's colour map as tx1, bg1, tx2, bg2), each readable on the background and on the fills
+    the deck puts behind text (option boxes, table rows)."""
+    bg = background
+    text = ensure(scheme.get("tx1", builtin.text), bg)
+    white = "#FFFFFF"
+    accent1 = scheme.get("accent1", builtin.secondary)
+    light = mix(accent1, bg, 0.88)
+    if contrast(light, bg) > 1.6 or contrast(text, light) < AA:
+        light = mix(text, bg, 0.92)
+    backs = [bg, light, white]
+    primary = ensure(title or scheme.get("tx2", text), backs)
+    secondary = ensure(accent1, backs)
+    accent = ensure(scheme.get("accent2", secondary), [bg])
+    muted = ensure(mix(text, bg, 0.3), backs)
+    rule = mix(accent1, bg, 0.55)
+    on_primary = ensure(scheme.get("bg1", white), [secondary])
+    link = ensure(scheme.get("hlink", secondary), backs)
+    correct = ensure(builtin.correct, [white, bg], 3.0)
+    on_correct = ensure(builtin.on_correct, [correct])
+    return Colors(primary, secondary, accent, ensure(text, backs), muted, light, rule, on_primary, correct,
+                  on_correct, link, builtin.badge)
+
+
+def backdrops(place: Place, rect: Rect) -> list[str]:
+    """The colours that lie behind rect on a slide of this place: the fills it overlaps, from the
+    top down to the first that covers it whole, else the background too."""
+    area = max(rect.w * rect.h, 1e-9)
+    out: list[str] = []
+    for fill in reversed(place.fills):
+        shared = fill.rect.overlap(rect)
+        if shared > 0.02 * area:
+            out.append(fill.color)
+            if shared >= 0.98 * area:
+                return out
+    return out + [place.background]
+
+
+def readable(slide: Slide, place: Place, ratio: float = AA) -> None:
+    """Make every text colour of the slide reach the contrast ratio against what lies behind its box."""
+    def fix(box: Box | None) -> Box | None:
+        if box is None:
+            return None
+        backs = [box.fill] if box.fill else backdrops(place, Rect(box.x, box.y, box.w, box.h))
+        paras = tuple(replace(p, color=ensure(p.color, backs, ratio),
+                              first_color=p.first_color and ensure(p.first_color, backs, ratio),
+                              link_color=p.link_color and ensure(p.link_color, backs, ratio),
+                              bullet_color=p.bullet_color and ensure(p.bullet_color, backs, ratio))
+                      for p in box.paras)
+        return replace(box, paras=paras)
+
+    slide.title_box = fix(slide.title_box)
+    slide.subtitle = fix(slide.subtitle)
+    slide.boxes = [fix(b) for b in slide.boxes]

@@ -1,0 +1,156 @@
+"""Measuring and fitting deck text: how many lines PowerPoint will wrap a paragraph into (the fonts the
+deck names, or their metric twins, set by the kit's own typesetter and measured a little wider),
+box heights, the largest size that fits, and splitting blocks over the fewest, evenest slides.
+
+Every split is greedy with a balancing search, so it takes time in proportion to what it splits
+(the number of rows or paragraphs times the logarithm of the room), never more.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+from ...fonts import Family, FontSet
+from ...text import Run
+from ...typeset.lines import Span, Style, Typesetter
+from .model import INSET, PT, Para
+
+
+@dataclass(frozen=True)
+class Face:
+    """A font the deck names, the family it is measured with, and its line pitch."""
+
+    name: str                        # what the deck writes (Arial, a template's font)
+    family: Family                   # what it is measured with (Arimo, a metric twin, a wider stand-in)
+    measured: str = ""
+    stand_in: bool = False
+    pitch: float = 1.2               # line pitch, times the size
+
+
+class Measure:
+    """Measures deck paragraphs set in a design's faces."""
+
+    def __init__(self, body: Face, heading: Face, fallbacks: list[Family], rtl: bool, language: str,
+                 slack: float, bold_slack: float):
+        self.faces = {"body": body, "heading": heading}
+        self.setters = {kind: Typesetter(FontSet([face.family] + fallbacks), rtl, language)
+                        for kind, face in self.faces.items()}
+        self.slack, self.bold_slack = slack, bold_slack
+        self._lines: dict = {}
+
+    def _spans(self, runs: Sequence[Run], size: float, bold: bool, italic: bool, caps: bool) -> tuple[Span, ...]:
+        return tuple(Span(r.text.upper() if caps else r.text, Style(size, "#000000", bold or r.bold, italic or r.italic))
+                     for r in runs if r.text)
+
+    def lines(self, runs: Sequence[Run], size: float, width_pt: float, bold: bool = False, italic: bool = False,
+              font: str = "body", caps: bool = False) -> int:
+        """Lines the runs take in a box width_pt wide (text measured wider by the slack)."""
+        if width_pt <= 0:
+            return 10 ** 6
+        spans = self._spans(runs, size, bold, italic, caps)
+        heavy = bold or any(r.bold for r in runs)
+        room = width_pt / (self.slack * (self.bold_slack if heavy else 1.0))
+        key = (spans, round(room, 2), font)
+        found = self._lines.get(key)
+        if found is None:
+            found = self._lines[key] = self.setters[font].count(list(spans), room) if spans else 1
+        return found
+
+    def width(self, runs: Sequence[Run], size: float, bold: bool = False, font: str = "body") -> float:
+        """Width in points of runs on one unbroken line, slack included."""
+        spans = list(self._spans(runs, size, bold, False, False))
+        if not spans:
+            return 0.0
+        para = self.setters[font].set(spans, 1e7)
+        heavy = bold or any(r.bold for r in runs)
+        return max(l.width for l in para.lines) * self.slack * (self.bold_slack if heavy else 1.0)
+
+    def pitch(self, size: float, font: str = "body") -> float:
+        return size * self.faces[font].pitch
+
+    def para_height(self, p: Para, width_in: float, inset=INSET, first: bool = False) -> float:
+        """Height of a paragraph in points, its space before included unless it opens its box."""
+        text_w = (width_in - inset[0] - inset[2]) * PT - p.indent
+        runs = p.runs[1:] if p.indent and not p.bullet and len(p.runs) > 1 else p.runs  # a lead-in sits in the indent
+        n = self.lines(runs, p.size, text_w, p.bold, p.italic, p.font, p.caps)
+        return (0.0 if first else p.space_before) + n * self.pitch(p.size, p.font)
+
+    def box_height(self, paras: Sequence[Para], width_in: float, inset=INSET) -> float:
+        """Height in inches of a text box holding paras, insets included."""
+        inner = sum(self.para_height(p, width_in, inset, k == 0) for k, p in enumerate(paras)) / PT
+        return inner + inset[1] + inset[3]
+
+
+def sizes_between(high: float, low: float, step: float = 1.0) -> list[float]:
+    out, s = [], float(high)
+    while s >= low - 1e-9:
+        out.append(round(s, 2))
+        s -= step
+    return out or [float(low)]
+
+
+def largest(make: Callable[[float], list[Para]], sizes: list[float], fits: Callable[[list[Para]], bool]):
+    """(size, paras) at the largest size whose paras fit; the smallest size's when none does."""
+    paras = []
+    for size in sizes:
+        paras = make(size)
+        if fits(paras):
+            return size, paras, True
+    return sizes[-1], paras, False
+
+
+def greedy(heights: Sequence[float], cap: float) -> list[tuple[int, int]]:
+    """Contiguous groups filled in order up to cap (an item taller than cap stands alone)."""
+    out, start, used = [], 0, 0.0
+    for i, h in enumerate(heights):
+        if i > start and used + h > cap + 1e-9:
+            out.append((start, i))
+            start, used = i, 0.0
+        used += h
+    if heights:
+        out.append((start, len(heights)))
+    return out
+
+
+def balanced(heights: Sequence[float], cap: float) -> list[tuple[int, int]]:
+    """The fewest groups that keep within cap, made as even as they can be (binary search on the
+    largest group's height): O(n log(cap / precision))."""
+    groups = greedy(heights, cap)
+    if len(groups) <= 1:
+        return groups
+    lo, hi = max(heights), cap
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if len(greedy(heights, mid)) <= len(groups):
+            hi = mid
+        else:
+            lo = mid
+        if hi - lo < 0.5:
+            break
+    return greedy(heights, hi)
+
+
+def fit_title(m: Measure, runs, width_in: float, height_in: float, high: float, low: float, max_lines: int = 2,
+              bold: bool = True, caps: bool = False, font: str = "heading") -> float:
+    """The largest title size from high to low that fits width x height in max_lines lines; smaller
+    (down to 12 pt, any number of lines) only when nothing from high to low fits."""
+    inner_w = (width_in - INSET[0] - INSET[2]) * PT
+    inner_h = (height_in - INSET[1] - INSET[3]) * PT
+    for size in sizes_between(high, low):
+        n = m.lines(runs, size, inner_w, bold, font=font, caps=caps)
+        if n <= max_lines and n * m.pitch(size, font) <= inner_h:
+            return size
+    for size in sizes_between(low - 1, 12):
+        if m.lines(runs, size, inner_w, bold, font=font, caps=caps) * m.pitch(size, font) <= inner_h:
+            return size
+    return 12.0
+
+
+def fit_line(m: Measure, runs, high: float, width_in: float, low: float, bold: bool = False) -> float:
+    """The largest size from high to low at which runs stay on one line of width_in."""
+    inner = (width_in - INSET[0] - INSET[2]) * PT
+    return next((s for s in sizes_between(high, low) if m.width(runs, s, bold) <= inner), low)
+
+
+def with_size(paras: Sequence[Para], size: float) -> list[Para]:
+    return [replace(p, size=size) for p in paras]

@@ -1,0 +1,200 @@
+"""The deck as plain data (as pandoc's pptx writer has its Slide and Layout): what every slide says
+and where, planned before python-pptx is touched. Geometry in inches, text sizes in points."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...text import Run
+
+PT = 72.0
+INSET = (0.08, 0.05, 0.08, 0.05)   # text box insets l, t, r, b (inches)
+CELL = (0.1, 0.06, 0.1, 0.06)      # table cell margins l, t, r, b (inches)
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def overlap(self, other: "Rect") -> float:
+        """Area shared with other (square inches)."""
+        w = min(self.right, other.right) - max(self.x, other.x)
+        h = min(self.bottom, other.bottom) - max(self.y, other.y)
+        return w * h if w > 0 and h > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A filled shape behind the text: drawn by the built-in design, or part of a template's master."""
+
+    rect: Rect
+    color: str
+    name: str = "Decoration"
+
+
+@dataclass(frozen=True)
+class Colors:
+    primary: str
+    secondary: str
+    accent: str
+    text: str
+    muted: str
+    light: str
+    rule: str
+    on_primary: str
+    correct: str
+    on_correct: str
+    link: str
+    badge: str = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class TitleStyle:
+    """How a layout sets its title: size, colour, weight, capitals, alignment and anchor."""
+
+    size: float = 32.0
+    color: str = "#000000"
+    bold: bool = True
+    caps: bool = False
+    align: str = "left"
+    anchor: str = "middle"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One kind of slide in a design: where its title and body go and what lies behind them."""
+
+    role: str                        # title, body, section, title_only, closing
+    title: Rect
+    body: Rect
+    background: str
+    fills: tuple[Fill, ...] = ()
+    title_style: TitleStyle = TitleStyle()
+    footer: Rect | None = None       # where the footer text goes
+    number: Rect | None = None       # where the slide number goes
+    footer_color: str = "#4F5966"
+    layout: int = 0                  # template: index of the layout used
+    body_placeholder: bool = False   # template: the layout has a body placeholder where body goes
+    body_align: str = "left"
+    logo: Rect | None = None         # where the content's logo goes (None: the template has its own)
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of a text box."""
+
+    runs: tuple[Run, ...]
+    size: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    bullet: str | None = None
+    bullet_color: str | None = None
+    indent: float = 0.0              # hanging indent in points (bullets, option letters)
+    align: str = "start"             # start, center, end, left, right
+    space_before: float = 0.0        # points
+    link_color: str | None = None
+    first_color: str | None = None   # colour of the first run (agenda numbers, option letters)
+    font: str = "body"               # body or heading
+    caps: bool = False
+    lang: str = ""                   # language of the text when it is not the deck's own (wording fallback)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text box, or a filled shape holding text."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    paras: tuple[Para, ...]
+    name: str = "Text"
+    fill: str | None = None
+    line: str | None = None
+    rounded: bool = False
+    anchor: str = "top"
+    inset: tuple[float, float, float, float] = INSET
+    placeholder: str | None = None   # template: set in the slide's body or subtitle placeholder
+
+
+@dataclass(frozen=True)
+class Picture:
+    x: float
+    y: float
+    w: float
+    h: float
+    source: Path | bytes
+    alt: str
+    name: str = "Picture"
+    card: str | None = None          # colour of a card drawn behind the picture
+
+
+@dataclass(frozen=True)
+class TableChunk:
+    """Some rows of a table, with the header row repeated."""
+
+    x: float
+    y: float
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]   # header first
+    header: tuple[tuple[Run, ...], ...]
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    size: float
+    name: str = "Table"
+    colors: tuple[str, str, str, str, str] = ("#1F5FA0", "#FFFFFF", "#EAF1F8", "#1C1F24", "#1F5FA0")
+    # header fill, header text, band, text, link
+
+
+@dataclass
+class Slide:
+    """One slide: what it says and where; the writer adds nothing but the design's furniture."""
+
+    kind: str                        # title, agenda, divider, content, table, faq, quiz, question, reveal, closing
+    title: str
+    title_box: Box
+    notes: str = ""
+    boxes: list[Box] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+    table: TableChunk | None = None
+    subtitle: Box | None = None
+    rules: list[tuple[float, float, float, float, str]] = field(default_factory=list)  # x, y, w, h, colour
+    footer: str = ""
+    footer_size: float = 12.0
+    number: int = 0
+    place: Place | None = None
+
+
+@dataclass
+class DeckPlan:
+    """The whole deck as data, ready for the writer."""
+
+    slides: list[Slide]
+    width: float
+    height: float
+    language: str                    # BCP 47 tag written on every run
+    rtl: bool
+    fonts: dict                      # latin, cs: the font names the deck writes
+    title: str
+    subject: str
+    author: str
+    stamp: tuple                     # (y, m, d, h, min, s): the core properties' fixed date
+    template: bytes | None = None    # the organisation's template, cleaned (None: the built-in design)
+    link_color: str = "#1F5FA0"
+    line_pitch: float | None = None  # exact line pitch (x size) of the built-in design; None: single
+
+    @property
+    def summary(self) -> str:
+        n = len(self.slides)
+        return f"{n} slide{'s' if n != 1 else ''}"

@@ -1,0 +1,158 @@
+"""The one place that decides the deck's slide sequence from the content: title, agenda, each
+section (with a divider where the style asks for one), FAQ, quiz, closing.
+
+Talk style (the default) is a presentation: each slide makes one point in few words (a section's
+`slide:` bullets, or its lead sentence and the terms or lead phrases of its points) and the full
+text goes to the speaker notes as a script. Full style is a reading deck with every word on the
+slides. In both, every sentence reaches the audience or the presenter.
+"""
+from __future__ import annotations
+
+import re
+
+from ...text import Run, paragraphs, plain, point
+from . import quizslides, tables
+from .model import Para
+from .slides import Planner
+
+_SENTENCE = re.compile(r"(?<=[.!?؟。])\s+")
+_CLAUSE = re.compile(r"[,;:،؛—–]|\s-\s")
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence of a paragraph (all of it when it has one)."""
+    return _SENTENCE.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def lead_phrase(text: str, max_words: int) -> str:
+    """A phrase of at most about max_words words that starts text: up to its first clause break
+    when that comes early enough, else its first words and an ellipsis."""
+    words = text.split()
+    if len(words) <= max_words:
+        return text.strip()
+    clause = _CLAUSE.search(text)
+    if clause and 2 <= len(text[:clause.start()].split()) <= max_words:
+        return text[:clause.start()].strip()
+    return " ".join(words[:max_words - 2]).rstrip(",;:،؛") + "…"
+
+
+class Sequence:
+    """Plans the slides of one kit in order."""
+
+    def __init__(self, planner: Planner):
+        self.p = planner
+        self.kit = planner.kit
+        self.talk = planner.style == "talk"
+        self.lead_words = int(planner.t["lead_words"])
+
+    def say(self, key, **context) -> str:
+        return str(self.kit.say(key, **context))
+
+    def plain(self, text) -> str:
+        return plain(text or "", self.kit.language)
+
+    # --- the sequence ------------------------------------------------------------------------
+
+    def run(self, qp, dividers: str) -> None:
+        kit, content, p = self.kit, self.kit.content, self.p
+        event = kit.event_context()
+        event_line = self.say("event_line", event=event) if event else ""
+        p.title_slide(self.say("note_title", summary=self.plain(content.summary), event_line=event_line))
+        shown = [(i, s) for i, s in enumerate(content.sections) if s.show is None or "deck" in s.show]
+        titles = [self.plain(s.title) for _, s in shown]
+        p.agenda(titles, self.say("note_agenda", items=titles))
+        for number, (index, section) in enumerate(shown, start=1):
+            start = len(p.slides)
+            self.section(index, section)
+            if dividers == "always" or (dividers == "auto" and len(p.slides) - start >= 2):
+                body = p.slides[start:]
+                del p.slides[start:]
+                p.divider(number, len(shown), self.plain(section.title),
+                          self.say("note_section", number=number, title=self.plain(section.title)))
+                p.slides += body
+        if content.faq:
+            self.faq()
+        if qp is not None:
+            quizslides.slides(p, qp)
+        org = content.organization
+        p.closing(self.say("note_closing", website=org.website if org and org.website else "",
+                           event_line=event_line))
+
+    # --- sections ----------------------------------------------------------------------------
+
+    def script(self, section) -> str:
+        """What the presenter says over a section: its notes, then its full text."""
+        parts = [self.plain(n) for n in paragraphs(section.notes)]
+        parts += [self.plain(t) for t in paragraphs(section.text)]
+        for item in section.points:
+            pt = point(item)
+            parts.append(f"{self.plain(pt.term)}: {self.plain(pt.text)}" if pt.term else self.plain(pt.text))
+        return "\n\n".join(x for x in parts if x)
+
+    def section(self, index: int, section) -> None:
+        p, kit = self.p, self.kit
+        c = p.c
+        title = self.plain(section.title)
+        blocks: list[list[Para]] = []
+        bullet = dict(bullet="\u2022", bullet_color=c.secondary, link_color=c.link)
+        if self.talk:
+            if section.slide:
+                for item in section.slide:
+                    blocks.append([Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=14,
+                                        **bullet)])
+            else:
+                texts = paragraphs(section.text)
+                if texts:
+                    blocks.append([Para(p.runs(lead_sentence(texts[0])), 0, c.text, space_before=10)])
+                for item in section.points:
+                    pt = point(item)
+                    shown = (tuple(Run(r.text, True, r.italic) for r in p.runs(pt.term)) if pt.term
+                             else p.runs(lead_phrase(self.plain(pt.text), self.lead_words)))
+                    blocks.append([Para(shown, 0, c.text, indent=0.9 * p.body_size, space_before=14, **bullet)])
+            notes = self.script(section)
+        else:
+            blocks = [[Para(p.runs(t), 0, c.text, space_before=12, link_color=c.link)]
+                      for t in paragraphs(section.text)]
+            blocks += [[Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=10, **bullet)]
+                       for item in section.points]
+            notes = "\n\n".join(self.plain(n) for n in paragraphs(section.notes)) or self.script(section)
+        image = (kit.asset(section.image.file), self.plain(section.image.alt)) if section.image else None
+        if blocks:
+            p.text_slides("content", title, blocks, notes, image, ("sections", index))
+        elif image:
+            p.image_slide(title, image[0], image[1], notes)
+        table = kit.content.table(section.table) if section.table else None
+        if table:
+            rows = [" | ".join(self.plain(c_) for c_ in row) for row in [table.columns] + table.rows]
+            table_notes = "\n".join([self.say("note_table")] + rows)
+            tables.table_slides(p, table, None, table_notes)
+
+    # --- FAQ ---------------------------------------------------------------------------------
+
+    def faq(self) -> None:
+        p, c = self.p, self.p.c
+        faqs = self.kit.content.faq
+        blocks, scripts = [], []
+        for item in faqs:
+            answer = [self.plain(a) for a in paragraphs(item.answer)]
+            answer += [self.plain(point(x).term + ": " + point(x).text) if point(x).term else self.plain(point(x).text)
+                       for x in item.points]
+            scripts.append(self.plain(item.question) + "\n" + "\n".join(answer))
+            if self.talk:
+                blocks.append([Para(p.runs(item.question), 0, c.text, bold=False, space_before=18,
+                                    bullet="\u2022", bullet_color=c.secondary, indent=0.9 * p.body_size)])
+            else:
+                block = [Para(p.runs(item.question), 0, c.primary, bold=True, space_before=20)]
+                block += [Para(p.runs(a), 0, c.text, space_before=6, link_color=c.link) for a in paragraphs(item.answer)]
+                block += [Para(p.point_runs(x), 0, c.text, bullet="\u2022", bullet_color=c.secondary,
+                               indent=0.9 * p.body_size, space_before=5) for x in item.points]
+                blocks.append(block)
+        title = self.say("faq")
+        per_slide = 4 if self.talk else len(blocks)
+        groups = [blocks[k:k + per_slide] for k in range(0, len(blocks), per_slide)]
+        lead = self.say("note_faq")
+        for g, group in enumerate(groups):
+            first = g * per_slide
+            notes = "\n\n".join([lead] + scripts[first:first + len(group)])
+            p.text_slides("faq", self.p.parts_title(title, g + 1, len(groups)) if self.talk else title,
+                          group, notes, None, ("faq",))

@@ -1,0 +1,341 @@
+"""Planning each kind of slide in a Design: every text measured, sizes chosen, boxes placed. The same
+code serves the built-in design and an organisation's template, which differ only in their Places."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ...text import Run, paragraphs, plain, point, runs
+from .color import readable
+from .design import Design
+from .fit import balanced, fit_line, fit_title, largest, sizes_between
+from .model import INSET, PT, Box, Para, Picture, Place, Slide
+
+
+class Planner:
+    """Plans slides of one kit in one design, in talk or full style."""
+
+    def __init__(self, kit, design: Design, notes, style: str):
+        self.kit, self.d, self.notes, self.style = kit, design, notes, style
+        self.t = kit.theme.section("deck")
+        self.c = design.colors
+        self.m = design.measure(kit, kit.rtl)
+        self.language = kit.language
+        self.slides: list[Slide] = []
+        talk = style == "talk"
+        self.body_size = float(self.t["body_size"] if talk else self.t["full_body_size"])
+        self.min_body = float(self.t["min_body_size"] if talk else self.t["full_min_body_size"])
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def runs(self, text: str | None) -> tuple[Run, ...]:
+        return runs(text or "", self.language)
+
+    def point_runs(self, item) -> tuple[Run, ...]:
+        """A point in one paragraph: its term in bold (with the colon), then its text."""
+        p = point(item)
+        body = self.runs(p.text)
+        if not p.term:
+            return body
+        colon = "" if p.term.rstrip().endswith(":") else ":"
+        term = tuple(Run(r.text, True, r.italic, r.href) for r in self.runs(p.term + colon))
+        return term + (Run(" "),) + body
+
+    def say(self, key: str, **context) -> tuple[tuple[Run, ...], str]:
+        """Wording as runs, and its language when it is not the deck's (an English fallback)."""
+        said = self.kit.say(key, **context)
+        lang = said.language if said.language != self.language.split("-")[0] else ""
+        return (Run(str(said)),), lang
+
+    def para(self, runs_, size, color, **kw) -> Para:
+        return Para(tuple(runs_), size, color, **kw)
+
+    # --- common pieces -----------------------------------------------------------------------
+
+    def title_box(self, text: str, kind: str, lang: str = "", high: float | None = None, lines: int = 2) -> Box:
+        """The title of a slide of this kind, where and as its Place sets titles."""
+        place = self.d.place(kind)
+        t, st, r = place.title, place.title_style, self.runs(text) if not lang else (Run(text),)
+        high = high or st.size
+        low = min(float(self.t["min_title_size"]), high)
+        size = fit_title(self.m, r, t.w, t.h, high, low, lines, st.bold, st.caps)
+        para = Para(r, size, st.color, bold=st.bold, align=st.align, font="heading", caps=st.caps, lang=lang)
+        return Box(t.x, t.y, t.w, t.h, (para,), name="Title", anchor=st.anchor)
+
+    def add(self, slide: Slide) -> Slide:
+        slide.place = self.d.place(slide.kind)
+        self.slides.append(slide)
+        return slide
+
+    def rule_under(self, box: Box, y: float) -> list[tuple[float, float, float, float]]:
+        """A short accent rule under a big title (built-in design only)."""
+        if not self.d.accent_rules:
+            return []
+        w, h = (float(v) for v in self.t["accent_rule"])
+        x = box.x + box.w - INSET[2] - w if self.kit.rtl else box.x + INSET[0]
+        return [(x, y, float(w), float(h), self.c.accent)]
+
+    def fits(self, paras, width, height) -> bool:
+        return self.m.box_height(paras, width) <= height + 1e-6
+
+    def picture(self, path: Path, x, y, w, h, alt: str, name="Image", card=None) -> Picture:
+        """A picture scaled into x, y, w, h (inches), its aspect ratio kept, centred."""
+        from PIL import Image as PILImage
+
+        with PILImage.open(path) as im:
+            pw, ph = im.size
+        scale = min(w / pw, h / ph)
+        fw, fh = pw * scale, ph * scale
+        return Picture(x + (w - fw) / 2, y + (h - fh) / 2, fw, fh, path, alt, name=name, card=card)
+
+    def parts_title(self, title: str, part: int, parts: int) -> str:
+        return title if parts == 1 else str(self.kit.say("continued", title=title, part=part, parts=parts))
+
+    # --- title slide -------------------------------------------------------------------------
+
+    def title_slide(self, notes: str) -> None:
+        kit, content, c = self.kit, self.kit.content, self.c
+        place = self.d.place("title")
+        org = content.organization
+        title_box = self.title_box(content.title, "title", high=max(place.title_style.size, 44.0), lines=3)
+        details: list[tuple[tuple[Run, ...], str, bool]] = []
+        if content.subtitle:
+            details.append((self.runs(content.subtitle), "subtitle", False))
+        if content.date:
+            details.append((self.runs(content.date), "date", True))
+        event = kit.event_context()
+        if event:
+            details.append(((Run(str(kit.say("event_line", event=event))),), "event", False))
+        if org:
+            details.append((self.runs(org.name), "org", False))
+        colours = {"subtitle": c.light, "date": c.accent, "event": c.on_primary, "org": c.rule} \
+            if self.d.accent_rules else {"date": c.secondary, "org": c.muted}
+        b = place.body
+        rules = self.rule_under(title_box, b.y - 0.25)
+
+        def make(size):
+            out = []
+            for k, (r, role, bold) in enumerate(details):
+                small = size if role in ("subtitle", "date") else round(size * 0.8, 1)
+                out.append(Para(r, small, colours.get(role, c.text), bold=bold, align=place.body_align,
+                                space_before=0 if k == 0 else 0.35 * size))
+            return out
+
+        boxes = []
+        while details:  # the least important details give way before the text gets smaller than 20 pt
+            size, paras, ok = largest(make, sizes_between(28, 20), lambda ps: self.fits(ps, b.w, b.h))
+            if ok or len(details) == 1:
+                boxes.append(Box(b.x, b.y, b.w, b.h, tuple(paras), name="Details",
+                                 placeholder="subtitle" if place.body_placeholder else None))
+                break
+            details.pop()
+        pictures = []
+        if org and org.logo and place.logo is not None:
+            alt = str(kit.say("logo_alt", name=plain(org.name)))
+            r = place.logo
+            pictures.append(self.picture(kit.asset(org.logo), r.x, r.y, r.w, r.h, alt, "Logo", self.c.badge))
+        slide = Slide("title", plain(content.title, self.language), title_box, notes, [], pictures, rules=rules)
+        slide.subtitle = boxes[0] if boxes else None
+        self.add(slide)
+
+    # --- agenda ------------------------------------------------------------------------------
+
+    def agenda(self, titles: list[str], notes: str) -> None:
+        c, place = self.c, self.d.place("agenda")
+        b = place.body
+        items = [(Run(f"{n:02d}\t", bold=True),) + self.runs(t) for n, t in enumerate(titles, start=1)]
+        gap = float(self.t["gap"])
+        best = None
+        for columns in ((1, 2) if (b.w - gap) / 2 >= 4.0 else (1,)):
+            col_w = (b.w - gap * (columns - 1)) / columns
+            per = -(-len(items) // columns)
+
+            def make(size, col_w=col_w):
+                return [Para(r, size, c.text, indent=1.5 * size, first_color=c.secondary, space_before=0.55 * size)
+                        for r in items]
+
+            def fits(paras, per=per, col_w=col_w):
+                return all(self.fits(paras[k:k + per], col_w, b.h) for k in range(0, len(paras), per))
+
+            size, paras, ok = largest(make, sizes_between(self.body_size + 4, self.min_body), fits)
+            if ok and (best is None or size > best[0] + 3):
+                best = (size, paras, columns, col_w, per)
+        if best is None:
+            size, paras, _ = largest(make, sizes_between(self.min_body, 12), fits)
+            best = (size, paras, 1, b.w, len(items))
+        size, paras, columns, col_w, per = best
+        boxes = []
+        for k in range(columns):
+            chunk = paras[k * per:(k + 1) * per]
+            if not chunk:
+                continue
+            x = b.x + b.w - (k + 1) * col_w - k * gap if self.kit.rtl else b.x + k * (col_w + gap)
+            h = self.m.box_height(chunk, col_w)
+            y = b.y + max(0.0, (b.h - h) / 2) if self.style == "talk" else b.y
+            boxes.append(Box(x, y, col_w, h if self.style == "talk" else b.h, tuple(chunk), name="Agenda",
+                             placeholder="body" if place.body_placeholder and columns == 1 and self.style != "talk"
+                             else None))
+        title, lang = self.say("agenda")
+        self.add(Slide("agenda", str(title[0].text), self.title_box(title[0].text, "agenda", lang), notes, boxes))
+
+    # --- text slides ---------------------------------------------------------------------------
+
+    def text_slides(self, kind: str, title: str, blocks: list[list[Para]], notes: str | list[str],
+                    image=None, warn_path: tuple = ()) -> int:
+        """Blocks of paragraphs on as few slides as they need, at the largest size that allows
+        that; a picture beside the text of the first. Returns the number of slides."""
+        place = self.d.place(kind)
+        b = place.body
+        gap = float(self.t["gap"])
+        share = float(self.t["image_share"])
+        text_w = b.w * (1 - share) - gap / 2 if image else b.w
+        cap = b.h - INSET[1] - INSET[3]
+
+        def heights(size):
+            return [sum(self.m.para_height(replace(p, size=size), text_w, first=k == 0) / PT
+                        for k, p in enumerate(blk)) for blk in blocks]
+
+        chosen = None
+        for parts_allowed in range(1, len(blocks) + 1):
+            for size in sizes_between(self.body_size, self.min_body):
+                groups = balanced(heights(size), cap)
+                if len(groups) <= parts_allowed and all(sum(heights(size)[i:j]) <= cap + 1e-6 for i, j in groups):
+                    chosen = (size, groups)
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            size = self.min_body
+            chosen = (size, [(k, k + 1) for k in range(len(blocks))])
+            self.notes.warn(warn_path, "a point is too long for one slide even at the smallest size; "
+                            "shorten it or split it into several points")
+        size, groups = chosen
+        notes_list = notes if isinstance(notes, list) else [notes] * len(groups)
+        for part, (i, j) in enumerate(groups):
+            paras = [replace(p, size=size) for blk in blocks[i:j] for p in blk]
+            paras = [replace(p, space_before=0.0) if k == 0 else p for k, p in enumerate(paras)]
+            h = self.m.box_height(paras, text_w)
+            x = b.x + b.w - text_w if self.kit.rtl and image else b.x
+            top = b.y + max(0.0, (b.h - h) / 2.5) if self.style == "talk" else b.y
+            box = Box(x, top, text_w, min(max(h, 0.6), b.h), tuple(paras), name="Body",
+                      placeholder="body" if place.body_placeholder and self.style != "talk" else None)
+            pictures = []
+            if image is not None and part == 0:
+                path, alt = image
+                px = b.x if self.kit.rtl else b.x + text_w + gap
+                pictures.append(self.picture(path, px, b.y, b.w - text_w - gap, b.h, alt))
+            t = self.parts_title(title, part + 1, len(groups))
+            note = notes_list[min(part, len(notes_list) - 1)]
+            self.add(Slide(kind, t, self.title_box(t, kind), note, [box], pictures))
+        return len(groups)
+
+    def image_slide(self, title: str, path: Path, alt: str, notes: str) -> None:
+        b = self.d.place("content").body
+        self.add(Slide("content", title, self.title_box(title, "content"), notes, [],
+                       [self.picture(path, b.x, b.y, b.w, b.h, alt)]))
+
+    # --- section divider ---------------------------------------------------------------------
+
+    def divider(self, number: int, total: int, title: str, notes: str) -> None:
+        place = self.d.place("divider")
+        box = self.title_box(title, "divider", high=max(place.title_style.size, 40.0), lines=3)
+        kicker, lang = self.say("section_number", number=number, total=total)
+        b = place.body
+        para = Para(kicker, 28, self.c.secondary, bold=True, align=place.body_align, lang=lang)
+        rules = self.rule_under(box, b.y - 0.3)
+        self.add(Slide("divider", title, box, notes, [Box(b.x, b.y, b.w, self.m.box_height([para], b.w), (para,),
+                                                          name="Section number")], rules=rules))
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def closing(self, notes: str) -> None:
+        kit, c, content = self.kit, self.c, self.kit.content
+        place = self.d.place("closing")
+        b = place.body
+        org = content.organization
+        website = org.website if org and org.website else None
+        qr = min(float(self.t["qr_size"]), b.h - 0.3, b.w * 0.3) if website else 0.0
+        text_w = b.w - (qr + 0.6 if website else 0)
+        x0 = b.x + b.w - text_w if kit.rtl else b.x
+        ctx = kit.event_context()
+        light = self.d.accent_rules
+        title_runs, lang = self.say("closing_title")
+        title_box = self.title_box(title_runs[0].text, "closing", lang, lines=1)
+
+        def boxes_at(f: float):
+            boxes, y = [], b.y
+            if website:
+                more_runs, more_lang = self.say("closing_more")
+                more = Para(more_runs, round(28 * f, 1), c.accent if light else c.secondary, bold=True,
+                            lang=more_lang)
+                h = self.m.box_height([more], text_w)
+                boxes.append(Box(x0, y, text_w, h, (more,), name="Find out more"))
+                y += h + 0.05
+                inset = (0.2, 0.08, 0.2, 0.08)
+                link_runs = (Run(website, href=website),)
+                size = fit_line(self.m, link_runs, round(26 * f, 1), text_w - 0.45, 14)
+                link = Para(link_runs, size, c.link, link_color=c.link)
+                w = min(text_w, self.m.width(link_runs, size) / PT + inset[0] + inset[2] + 0.25)
+                h = self.m.box_height([link], w, inset)
+                lx = x0 + text_w - w if kit.rtl else x0
+                boxes.append(Box(lx, y, w, h, (link,), name="Website", fill=c.badge if light else c.light,
+                                 rounded=True, anchor="middle", inset=inset))
+                y += h + 0.3 * f
+            paras = []
+            if ctx:
+                paras.append(Para((Run(ctx["name"]),), round(28 * f, 1), c.on_primary if light else c.text, bold=True))
+                when = " · ".join(x for x in (ctx["date"], ctx["time"]) if x)
+                for line in (when, ctx["place"]):
+                    if line:
+                        paras.append(Para((Run(line),), round(24 * f, 1), c.light if light else c.text,
+                                          space_before=4))
+            if org and org.contact:
+                said, said_lang = self.say("contact", contact=org.contact)
+                paras.append(Para(said, round(24 * f, 1), c.rule if light else c.muted,
+                                  space_before=14 * f if paras else 0, lang=said_lang))
+            if paras:
+                h = self.m.box_height(paras, text_w)
+                boxes.append(Box(x0, y, text_w, h, tuple(paras), name="Details"))
+                y += h
+            return boxes, y - b.y
+
+        for f in (1.0, 0.9, 0.85, 0.8, 0.75, 0.7):
+            boxes, used = boxes_at(f)
+            if used <= b.h:
+                break
+        pictures = []
+        if website:
+            qx = b.x if kit.rtl else b.x + b.w - qr - 0.15
+            pictures.append(Picture(qx, b.y + (b.h - qr) / 2, qr, qr, _qr_png(website),
+                                    str(kit.say("qr_alt", url=website)), name="QR code", card=c.badge))
+        if org and org.logo and place.logo is not None:
+            r = place.logo
+            pictures.append(self.picture(kit.asset(org.logo), r.x, r.y, r.w, r.h,
+                                         str(kit.say("logo_alt", name=plain(org.name))), "Logo", c.badge))
+        self.add(Slide("closing", title_runs[0].text, title_box, notes, boxes, pictures,
+                       rules=self.rule_under(title_box, b.y - 0.2)))
+
+    # --- finishing ---------------------------------------------------------------------------
+
+    def finish(self, footer: str) -> list[Slide]:
+        """Number the slides, add the footer text, and make every colour readable on its backdrop."""
+        ratio = float(self.t["contrast"])
+        for n, slide in enumerate(self.slides, start=1):
+            place: Place = slide.place
+            slide.number, slide.footer = n, footer
+            if place.footer is not None and footer:
+                r = (Run(footer),)
+                slide.footer_size = fit_line(self.m, r, 12, place.footer.w, 8)
+            readable(slide, place, ratio)
+        return self.slides
+
+
+def _qr_png(url: str) -> bytes:
+    """The website as a QR code picture (PowerPoint needs a picture), made by segno."""
+    import io
+
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="png", scale=10, border=4)
+    return buf.getvalue()

@@ -1,0 +1,304 @@
+"""Writing a planned deck: python-pptx holds the package (the built-in base or the organisation's
+cleaned template, its layouts, notes and pictures); each slide's shapes are written as DrawingML
+from the plan. Nothing is decided here: sizes, places, colours and splits come from the plan."""
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ...typeset.bidi import has_rtl
+from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
+
+EMU = 914400
+NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+      'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def emu(inches: float) -> int:
+    return int(round(inches * EMU))
+
+
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+class SlideXml:
+    """Builds one slide's shape tree as DrawingML text."""
+
+    def __init__(self, plan: DeckPlan, part, placeholders: dict):
+        self.plan, self.part = plan, part
+        self.placeholders = placeholders     # kind -> (type, idx) of the layout's placeholders
+        self.shapes: list[str] = []
+        self.next_id = 2
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id
+
+    def align(self, para: Para) -> str:
+        side = {"start": "r" if self.plan.rtl else "l", "end": "l" if self.plan.rtl else "r"}
+        return side.get(para.align, {"left": "l", "right": "r", "center": "ctr"}.get(para.align, "l"))
+
+    def run(self, text: str, size: float, bold: bool, italic: bool, colour: str, href: str | None, font: str,
+            lang: str) -> str:
+        link = ""
+        if href:
+            rid = self.part.relate_to(href, _HYPERLINK, is_external=True)
+            link = f'<a:hlinkClick r:id="{rid}"/>'
+        face = self.plan.fonts.get(font) if self.plan.template is None else None
+        fonts = (f'<a:latin typeface="{_attr(face)}"/><a:ea typeface="{_attr(face)}"/>'
+                 f'<a:cs typeface="{_attr(self.plan.fonts["cs"])}"/>') if face else ""
+        u = ' u="sng"' if href else ""
+        return (f'<a:r><a:rPr lang="{_attr(lang)}" sz="{int(round(size * 100))}" b="{int(bold)}" i="{int(italic)}"'
+                f'{u} dirty="0"><a:solidFill><a:srgbClr val="{colour.lstrip("#")}"/></a:solidFill>{fonts}{link}'
+                f'</a:rPr><a:t>{escape(text)}</a:t></a:r>')
+
+    def paragraph(self, para: Para, first: bool) -> str:
+        # right to left where the edition is and the paragraph holds right-to-left letters
+        rtl = ' rtl="1"' if self.plan.rtl and has_rtl("".join(r.text for r in para.runs)) else ""
+        indent = int(round(para.indent * 12700))
+        pitch = self.plan.line_pitch
+        spacing = (f'<a:lnSpc><a:spcPts val="{int(round(para.size * pitch * 100))}"/></a:lnSpc>' if pitch
+                   else '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>')
+        before = 0 if first else para.space_before
+        spacing += f'<a:spcBef><a:spcPts val="{int(round(before * 100))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
+        if para.bullet:
+            colour = (para.bullet_color or para.color).lstrip("#")
+            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr>'
+                      f'<a:buFont typeface="{_attr(self.plan.fonts["latin"])}"/><a:buChar char="{_attr(para.bullet)}"/>')
+        else:
+            bullet = "<a:buNone/>"
+        tabs = f'<a:tabLst><a:tab pos="{indent}" algn="l"/></a:tabLst>' if indent and not para.bullet else ""
+        ppr = (f'<a:pPr marL="{indent}" indent="{-indent}" algn="{self.align(para)}"{rtl}>{spacing}{bullet}{tabs}'
+               f'</a:pPr>')
+        lang = para.lang or self.plan.language
+        runs = []
+        for k, r in enumerate(para.runs):
+            colour = para.first_color if k == 0 and para.first_color else para.color
+            if r.href and para.link_color:
+                colour = para.link_color
+            runs.append(self.run(r.text, para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
+                                 para.font, lang))
+        end = f'<a:endParaRPr lang="{_attr(lang)}" sz="{int(round(para.size * 100))}" dirty="0"/>'
+        return f"<a:p>{ppr}{''.join(runs)}{end}</a:p>"
+
+    def body(self, paras, inset, anchor: str, fit: bool = False) -> str:
+        l, t, r, b = (emu(v) for v in inset)
+        text = "".join(self.paragraph(p, k == 0) for k, p in enumerate(paras)) or "<a:p/>"
+        return (f'<p:txBody><a:bodyPr wrap="square" lIns="{l}" tIns="{t}" rIns="{r}" bIns="{b}" '
+                f'anchor="{_ANCHOR[anchor]}" rtlCol="0" vert="horz" numCol="1"><a:noAutofit/></a:bodyPr>'
+                f'<a:lstStyle/>{text}</p:txBody>')
+
+    def sp(self, name: str, x, y, w, h, *, paras=(), inset=(0, 0, 0, 0), anchor="top", fill=None, line=None,
+           rounded=False, ph: tuple[str, int] | None = None, geometry: bool = True) -> None:
+        sid = self.new_id()
+        locks = '<a:spLocks noGrp="1"/>' if ph else ""
+        ph_x = f'<p:ph type="{ph[0]}" idx="{ph[1]}"/>' if ph else ""
+        nv = (f'<p:nvSpPr><p:cNvPr id="{sid}" name="{_attr(name)}"/><p:cNvSpPr>{locks}</p:cNvSpPr>'
+              f'<p:nvPr>{ph_x}</p:nvPr></p:nvSpPr>')
+        xfrm = (f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
+                if geometry else "")
+        adjust = '<a:gd name="adj" fmla="val 12000"/>' if rounded else ""
+        shape = "roundRect" if rounded else "rect"
+        geom = "" if ph else f'<a:prstGeom prst="{shape}"><a:avLst>{adjust}</a:avLst></a:prstGeom>'
+        fill_x = (f'<a:solidFill><a:srgbClr val="{fill.lstrip("#")}"/></a:solidFill>' if fill
+                  else ("" if ph else "<a:noFill/>"))
+        line_x = (f'<a:ln w="12700"><a:solidFill><a:srgbClr val="{line.lstrip("#")}"/></a:solidFill></a:ln>'
+                  if line else ("" if ph else "<a:ln><a:noFill/></a:ln>"))
+        body = self.body(paras, inset, anchor) if paras or ph else ""
+        self.shapes.append(f"<p:sp>{nv}<p:spPr>{xfrm}{geom}{fill_x}{line_x}</p:spPr>{body}</p:sp>")
+
+    def box(self, b: Box, ph: tuple[str, int] | None = None, geometry: bool = True) -> None:
+        self.sp(b.name, b.x, b.y, b.w, b.h, paras=b.paras, inset=b.inset, anchor=b.anchor, fill=b.fill,
+                line=b.line, rounded=b.rounded, ph=ph, geometry=geometry)
+
+    def picture(self, pic: Picture) -> None:
+        if pic.card:
+            pad = 0.15
+            self.sp(f"{pic.name} card", pic.x - pad, pic.y - pad, pic.w + 2 * pad, pic.h + 2 * pad, fill=pic.card,
+                    rounded=True)
+        source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
+        _, rid = self.part.get_or_add_image_part(source)
+        sid = self.new_id()
+        line = "" if pic.card else (f'<a:ln w="9525"><a:solidFill><a:srgbClr val="B8C7D9"/></a:solidFill></a:ln>')
+        self.shapes.append(
+            f'<p:pic><p:nvPicPr><p:cNvPr id="{sid}" name="{_attr(pic.name)}" descr="{_attr(pic.alt)}"/>'
+            f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
+            f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+            f'<p:spPr><a:xfrm><a:off x="{emu(pic.x)}" y="{emu(pic.y)}"/><a:ext cx="{emu(pic.w)}" cy="{emu(pic.h)}"/>'
+            f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{line}</p:spPr></p:pic>')
+
+    def table(self, t: TableChunk) -> None:
+        head_fill, head_text, band, text, link = t.colors
+        sid = self.new_id()
+        grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in t.col_widths)
+        rows = []
+        for r, (cells, h) in enumerate(zip((t.header,) + t.rows, t.row_heights)):
+            header = r == 0
+            fill = head_fill if header else (band if r % 2 == 0 else "#FFFFFF")
+            colour = head_text if header else text
+            tcs = []
+            for cell in cells:
+                para = Para(cell or (), t.size, colour, bold=header,
+                            link_color=head_text if header else link)
+                l, tp, rt, b = (emu(v) for v in CELL)
+                tcs.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{self.paragraph(para, True)}</a:txBody>'
+                           f'<a:tcPr marL="{l}" marR="{rt}" marT="{tp}" marB="{b}" anchor="{"ctr" if header else "t"}">'
+                           f'<a:solidFill><a:srgbClr val="{fill.lstrip("#")}"/></a:solidFill></a:tcPr></a:tc>')
+            rows.append(f'<a:tr h="{emu(h)}">{"".join(tcs)}</a:tr>')
+        rtl = ' rtl="1"' if self.plan.rtl else ""
+        self.shapes.append(
+            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{_attr(t.name)}"/>'
+            f'<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm><a:off x="{emu(t.x)}" y="{emu(t.y)}"/><a:ext cx="{emu(sum(t.col_widths))}" '
+            f'cy="{emu(sum(t.row_heights))}"/></p:xfrm><a:graphic><a:graphicData '
+            f'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"{rtl}/>'
+            f'<a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
+
+    def number(self, s: Slide, colour: str, ph) -> None:
+        r = s.place.number
+        fid = "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"slidenum-{s.number}")).upper()
+        lang = self.plan.language
+        fonts = "" if self.plan.template else f'<a:latin typeface="{_attr(self.plan.fonts["latin"])}"/>'
+        field = (f'<a:p><a:pPr algn="{"l" if self.plan.rtl else "r"}"/><a:fld id="{fid}" type="slidenum">'
+                 f'<a:rPr lang="{lang}" sz="{int(s.footer_size * 100)}" dirty="0"><a:solidFill><a:srgbClr '
+                 f'val="{colour.lstrip("#")}"/></a:solidFill>{fonts}</a:rPr><a:t>{s.number}</a:t></a:fld></a:p>')
+        sid = self.new_id()
+        phx = f'<p:ph type="sldNum" idx="{ph[1]}"/>' if ph else ""
+        geom = "" if ph else '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="Slide number"/><p:cNvSpPr/><p:nvPr>{phx}</p:nvPr></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{emu(r.x)}" y="{emu(r.y)}"/><a:ext cx="{emu(r.w)}" cy="{emu(r.h)}"/></a:xfrm>'
+            f'{geom}</p:spPr><p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"><a:noAutofit/>'
+            f'</a:bodyPr><a:lstStyle/>{field}</p:txBody></p:sp>')
+
+
+def _tree(slide, shapes: list[str], background: str | None) -> None:
+    from pptx.oxml import parse_xml
+
+    c_sld = slide._element.cSld
+    tree = c_sld.spTree
+    for el in list(tree)[2:]:
+        tree.remove(el)
+    if background:
+        bg = parse_xml(f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="{background.lstrip("#")}"/></a:solidFill>'
+                       f'<a:effectLst/></p:bgPr></p:bg>')
+        c_sld.insert(0, bg)
+    holder = parse_xml(f"<p:spTree {NS}>{''.join(shapes)}</p:spTree>")
+    for el in list(holder):
+        tree.append(el)
+
+
+def _slide(prs, plan: DeckPlan, s: Slide, layouts) -> None:
+    place = s.place
+    layout = layouts[place.layout] if plan.template else layouts[0 if s.kind == "title" else 1]
+    slide = prs.slides.add_slide(layout)
+    phs = _placeholders(layout)
+    x = SlideXml(plan, slide.part, phs)
+    builtin = plan.template is None
+    if builtin:
+        for fill in place.fills:
+            r = fill.rect
+            x.sp(fill.name, r.x, r.y, r.w, r.h, fill=fill.color)
+        for rx, ry, rw, rh, colour in s.rules:
+            x.sp("Title rule", rx, ry, rw, rh, fill=colour)
+    x.box(s.title_box, phs.get("title"))
+    for pic in s.pictures:
+        x.picture(pic)
+    if s.subtitle is not None:
+        x.box(s.subtitle, phs.get("subtitle") or phs.get("body") if s.subtitle.placeholder else None)
+    for b in s.boxes:
+        x.box(b, phs.get("body") if b.placeholder else None)
+    if s.table is not None:
+        x.table(s.table)
+    if s.footer and place.footer is not None:
+        r = place.footer
+        para = Para(((_run(s.footer)),), s.footer_size, place.footer_color, align="start")
+        x.sp("Footer", r.x, r.y, r.w, r.h, paras=(para,), inset=(0, 0.02, 0, 0.02), anchor="middle",
+             ph=phs.get("ftr"))
+    if place.number is not None:
+        x.number(s, place.footer_color, phs.get("sldNum"))
+    _tree(slide, x.shapes, place.background if builtin else None)
+    if s.notes:
+        tf = slide.notes_slide.notes_text_frame
+        tf.text = s.notes
+        for p in tf.paragraphs:
+            for r in p.runs:
+                r._r.get_or_add_rPr().set("lang", plan.language)
+
+
+def _run(text: str):
+    from ...text import Run
+
+    return Run(text)
+
+
+def _placeholders(layout) -> dict:
+    """kind -> (type, idx) of a layout's placeholders (title, body, subtitle, ftr, sldNum)."""
+    from pptx.oxml.ns import qn
+
+    out = {}
+    for sp in layout.placeholders:
+        ph = sp.element.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
+        kind = ph.get("type", "obj") if ph is not None else "obj"
+        idx = int(ph.get("idx", "0")) if ph is not None else 0
+        key = {"ctrTitle": "title", "title": "title", "subTitle": "subtitle", "body": "body", "obj": "body",
+               "ftr": "ftr", "sldNum": "sldNum"}.get(kind)
+        if key and key not in out:
+            out[key] = (kind, idx)
+    return out
+
+
+def _base(plan: DeckPlan):
+    """The package the slides go into: the cleaned template, else python-pptx's base made 16:9."""
+    from pptx import Presentation
+
+    if plan.template is not None:
+        prs = Presentation(io.BytesIO(plan.template))
+        return prs, list(prs.slide_layouts)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = emu(plan.width), emu(plan.height)
+    layouts = prs.slide_layouts
+    return prs, [layouts[0], layouts[5]]   # Title Slide and Title Only: every slide's title in a title placeholder
+
+
+def _properties(prs, plan: DeckPlan) -> None:
+    import datetime as dt
+
+    props = prs.core_properties
+    props.title, props.subject, props.author = plan.title, plan.subject, plan.author
+    props.language = plan.language
+    props.last_modified_by = plan.author or "generate"
+    props.keywords = props.comments = props.category = ""
+    props.revision = 1
+    stamp = dt.datetime(*plan.stamp)
+    props.created = props.modified = props.last_printed = stamp
+
+
+def stable_zip(data: bytes, path: Path, stamp: tuple) -> None:
+    """Rewrite a package with a fixed time on every member, so the same plan gives the same bytes."""
+    when = (max(stamp[0], 1980),) + tuple(stamp[1:6])
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=when)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            out.writestr(member, src.read(info.filename))
+
+
+def write(plan: DeckPlan, path: Path) -> str:
+    """Write the planned deck to path; return its summary ('16 slides')."""
+    prs, layouts = _base(plan)
+    for s in plan.slides:
+        _slide(prs, plan, s, layouts)
+    _properties(prs, plan)
+    buf = io.BytesIO()
+    prs.save(buf)
+    stable_zip(buf.getvalue(), Path(path), plan.stamp)
+    return plan.summary

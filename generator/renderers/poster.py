@@ -1,0 +1,143 @@
+"""The event poster: one A3 page (Tabloid with Letter paper) for a notice board, an entrance or a
+stand, readable across a room: the day and its date, the event's name, date, time and place, one
+key sentence, the organisation's logo and a QR code big enough to scan from two metres."""
+from __future__ import annotations
+
+import re
+
+from ..layout.blocks import draw_line
+from ..layout.setting import Setter
+from ..notes import Notes
+from ..page import QR, Document, Page, Picture, Rect, qr_matrix
+from ..text import paragraphs, plain
+from ..typeset.lines import Style
+from .factsheet import MM, Look, _image_size
+
+POSTER = {"A4": (841.89, 1190.55), "Letter": (792.0, 1224.0)}   # A3 and Tabloid, in points
+_SENTENCE_END = re.compile(r"(?<=[.!?؟。])\s+")
+
+
+def key_sentence(summary: str) -> str:
+    """The summary's first sentence: the one thing a passer-by should read."""
+    first = paragraphs(summary)[0] if summary.strip() else ""
+    return _SENTENCE_END.split(" ".join(first.split()), maxsplit=1)[0]
+
+
+class Poster:
+    def __init__(self, kit, notes: Notes):
+        self.kit, self.notes = kit, notes
+        self.c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+        self.t = kit.theme.section("poster")
+        self.w, self.h = POSTER[kit.build.paper]
+        self.rtl = kit.rtl
+        self.scale = self.h / POSTER["A4"][1]
+
+    def style(self, size, color="text", bold=False) -> Style:
+        return Style(size, self.c.get(color, color), bold)
+
+    def block(self, page, s: Setter, text: str, style: Style, x, y, width, leading, markup=True) -> float:
+        para = s.set(s.spans(text, style, markup), width, leading)
+        for line in para.lines:
+            draw_line(page, line, x, width, y, para.pitch, "right" if self.rtl else "left")
+            y += para.pitch
+        return y
+
+    def page(self) -> Page:
+        kit, content = self.kit, self.kit.content
+        look = Look(self.t, False, self.rtl)
+        s = Setter(kit, look.leading)
+        page = Page(self.w, self.h)
+        margin = look.margin * MM
+        width = self.w - 2 * margin
+        org = content.organization
+        website = org.website if org and org.website else None
+
+        # the bottom band: QR code and logo, measured first so the rest knows its room
+        qr = qr_matrix(website, "l") if website else None
+        qr_size = max(len(qr) * look.qr_module * MM, 70 * MM) if qr else 0.0
+        bottom_h = max(qr_size + 16 * MM, look.logo_height * MM + 10 * MM if org and org.logo else 0.0)
+
+        band = look.band_height * MM * self.scale
+        title_w = width
+        y = margin + 6 * MM
+        page.add(Rect(0, 0, self.w, band, fill=self.c["primary"]))
+        page.add(Rect(0, band, self.w, 3 * MM, fill=self.c["accent"]))
+        if content.date:
+            y = self.block(page, s, content.date, self.style(look.date_size, "accent", True), margin, y, width, 1.2)
+            y += 4 * MM
+        size = look.title_size
+        while size > 60 and s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w,
+                                  look.leading).height > band - (y - 0) - 14 * MM:
+            size -= 2
+        y = self.block(page, s, content.title, self.style(size, "on_primary", True), margin, y, title_w, look.leading)
+        if content.subtitle:
+            self.block(page, s, content.subtitle, self.style(look.lead_size, "on_primary"), margin, y + 3 * MM,
+                       width, 1.25)
+
+        y = band + 3 * MM + 14 * MM
+        event = kit.event_context()
+        if event:
+            y = self.block(page, s, kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
+                           margin, y, width, 1.2, markup=False) + 2 * MM
+            y = self.block(page, s, event["name"], self.style(look.event_title_size, "primary", True), margin, y,
+                           width, 1.15) + 4 * MM
+            when = kit.say("event_when", event=event)
+            if when:
+                y = self.block(page, s, when, self.style(look.event_size, bold=True), margin, y, width, 1.25,
+                               markup=False)
+            if event["place"]:
+                y = self.block(page, s, event["place"], self.style(look.event_size), margin, y, width, 1.25)
+            y += 10 * MM
+        sentence = key_sentence(content.summary)
+        room = self.h - margin - bottom_h - y
+        lead = look.lead_size
+        while lead > 16 and s.set(s.spans(sentence, self.style(lead, "muted")), width, 1.3).height > room:
+            lead -= 2
+        if s.set(s.spans(sentence, self.style(lead, "muted")), width, 1.3).height <= room:
+            self.block(page, s, sentence, self.style(lead, "muted"), margin, y, width, 1.3)
+        else:
+            self.notes.warn(("summary",), "the summary's first sentence does not fit on the poster; shorten it")
+
+        top = self.h - margin - bottom_h
+        if qr:
+            qx = margin if self.rtl else self.w - margin - qr_size
+            page.add(Rect(qx - 2 * MM, top - 2 * MM, qr_size + 4 * MM, qr_size + 4 * MM, fill=self.c["badge"]))
+            page.add(QR(qx, top, qr_size, qr, "#000000", website))
+            cap = s.set(s.spans(kit.say("poster_scan"), self.style(look.small_size, "muted", True), markup=False),
+                        qr_size + 20 * MM, 1.2)
+            cy = top + qr_size + 3 * MM
+            for line in cap.lines:
+                draw_line(page, line, qx - 10 * MM, qr_size + 20 * MM, cy, cap.pitch, "center")
+                cy += cap.pitch
+        text_w = width - qr_size - 12 * MM
+        tx = self.w - margin - text_w if self.rtl else margin
+        ty = top + 4 * MM
+        if org and org.logo:
+            logo = kit.asset(org.logo)
+            lw, lh = _image_size(logo)
+            h = look.logo_height * MM
+            w = min(h * lw / lh, text_w * 0.6)
+            h = w * lh / lw
+            lx = tx + text_w - w if self.rtl else tx
+            page.add(Rect(lx - 2 * MM, ty - 2 * MM, w + 4 * MM, h + 4 * MM, fill=self.c["badge"], stroke=self.c["rule"],
+                          width=0.5, radius=3))
+            page.add(Picture(lx, ty, w, h, logo))
+            ty += h + 6 * MM
+        if org:
+            ty = self.block(page, s, org.name, self.style(look.small_size + 4, "primary", True), tx, ty, text_w, 1.2)
+        if website:
+            self.block(page, s, website, self.style(look.small_size, "secondary"), tx, ty + 1 * MM, text_w, 1.2,
+                       markup=False)
+        page.add(Rect(0, self.h - 4 * MM, self.w, 4 * MM, fill=self.c["accent"]))
+        return page
+
+
+def plan(kit, notes: Notes, qp=None) -> list:
+    """poster.pdf, planned."""
+    from ..plans import Planned
+
+    poster = Poster(kit, notes)
+    org = kit.content.organization
+    doc = Document([poster.page()], plain(kit.content.title, kit.language), plain(org.name) if org else "",
+                   plain(kit.content.title, kit.language), kit.language)
+    return [Planned("poster.pdf", "poster", doc, "pdf")]

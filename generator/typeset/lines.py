@@ -1,0 +1,343 @@
+"""Paragraphs into lines: font per character, break opportunities, greedy wrapping, then each line in
+visual order (UAX #9 rules L1-L2) as shaped segments whose glyphs remember their logical order.
+
+A Line is pure data: the PDF writer draws its glyphs where they are and emits them in logical order
+(so a reader copying Arabic text gets it as written); the deck planner only counts lines.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..fonts import Face, FontSet, style_of
+from .bidi import has_rtl, levels, line_levels, visual_order
+from .shaping import shape, width as em_width
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a stretch of text is set."""
+
+    size: float
+    color: str = "#000000"
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text in one style, optionally a link."""
+
+    text: str
+    style: Style
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Glyphs of one face, size and colour on a line, in visual order; x in points from the line's left."""
+
+    face: Face
+    size: float
+    color: str
+    x: float
+    width: float
+    gids: tuple[int, ...]
+    xs: tuple[float, ...]          # glyph origins from the segment's left edge
+    ys: tuple[float, ...]          # vertical offsets (marks)
+    texts: tuple[str, ...]         # the characters each glyph stands for
+    rtl: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Char:
+    """A character of a line in logical order and the stretch of the line (left, right) it occupies."""
+
+    ch: str
+    left: float
+    right: float
+    face: Face
+    size: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line: its width, height above and below the baseline, and segments left to right."""
+
+    width: float
+    ascent: float
+    descent: float
+    segments: tuple[Segment, ...]
+    text: str                      # the line's characters in logical order
+    chars: tuple[Char, ...] = ()   # with right-to-left text: every character and where it is shown
+
+    @property
+    def bidi(self) -> bool:
+        """True when the line holds right-to-left text."""
+        return any(s.rtl for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Lines of one paragraph and the distance between their baselines."""
+
+    lines: tuple[Line, ...]
+    pitch: float
+    rtl: bool
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.pitch
+
+    @property
+    def width(self) -> float:
+        return max((line.width for line in self.lines), default=0.0)
+
+
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
+           "«": "»", "»": "«", "‹": "›", "›": "‹"}
+_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"«»]+", re.I)
+_SCHEME = re.compile(r"^(?:https?://|mailto:)?(?:www\.)?", re.I)
+_URL_BREAK_AFTER = set("/.-?&=_#")
+_HYPHENS = set("-\u2010\u2013\u2014")
+_BREAK_SPACES = set(" \t\u3000\u2009\u2002\u2003")
+
+
+@lru_cache(maxsize=20_000)
+def break_points(text: str) -> tuple[int, ...]:
+    """Positions where a line may start: after spaces, after a hyphen inside a word, and inside a
+    web address only after / . - ? & = _ # and never inside its scheme (https://)."""
+    out: set[int] = set()
+    for i, ch in enumerate(text[:-1]):
+        nxt = text[i + 1]
+        if ch in _BREAK_SPACES and nxt not in _BREAK_SPACES:
+            out.add(i + 1)
+        elif ch in _HYPHENS and i > 0 and text[i - 1].isalnum() and nxt.isalnum():
+            out.add(i + 1)
+    for match in _URL.finditer(text):
+        start = match.start() + len(_SCHEME.match(match.group()).group())
+        for i in range(start, match.end() - 1):
+            if text[i] in _URL_BREAK_AFTER:
+                out.add(i + 1)
+        for i in range(match.start() + 1, start + 1):  # nothing breaks "https://" or "www."
+            out.discard(i) if i < start else None
+    return tuple(sorted(out))
+
+
+def _graphemes(text: str, start: int, end: int) -> list[int]:
+    """Positions between start and end where a very long word may be broken (not before a mark)."""
+    return [i for i in range(start + 1, end)
+            if not unicodedata.combining(text[i]) and unicodedata.category(text[i]) not in ("Mn", "Me", "Cf")
+            and not 0xDC00 <= ord(text[i]) <= 0xDFFF]
+
+
+class Typesetter:
+    """Sets paragraphs in one language's direction with a kit's fonts."""
+
+    def __init__(self, fonts: FontSet, rtl: bool = False, language: str = ""):
+        self.fonts = fonts
+        self.rtl = rtl
+        self.language = language
+        self._cache: dict = {}
+
+    # --- characters to faces -------------------------------------------------------------------
+
+    def _faces(self, text: str, spans_of: list[int], spans: list[Span]) -> list[Face]:
+        """The face of each character: the first family that has it; punctuation, spaces and digits
+        stay in the face of the letters around them when it can draw them."""
+        faces: list[Face] = []
+        prev: Face | None = None
+        for i, ch in enumerate(text):
+            st = spans[spans_of[i]].style
+            style = style_of(st.bold, st.italic)
+            if prev is not None and prev.style == style and not ch.isalpha() and prev.covers(ch):
+                face = prev
+            else:
+                face = self.fonts.face_for(ch, style)
+            faces.append(face)
+            prev = face
+        # neutral characters at the start take the face of what follows, when it can draw them
+        first_letter = next((k for k, ch in enumerate(text) if ch.isalpha()), None)
+        if first_letter:
+            lead = faces[first_letter]
+            for k in range(first_letter):
+                if lead.covers(text[k]) and faces[k].style == lead.style:
+                    faces[k] = lead
+        return faces
+
+    # --- measuring -----------------------------------------------------------------------------
+
+    def _runs(self, a: int, b: int, faces, sizes, lv) -> list[tuple[int, int]]:
+        runs, start = [], a
+        for i in range(a + 1, b):
+            if faces[i] is not faces[i - 1] or sizes[i] != sizes[i - 1] or lv[i] % 2 != lv[i - 1] % 2:
+                runs.append((start, i))
+                start = i
+        if b > a:
+            runs.append((start, b))
+        return runs
+
+    def _width(self, text, a, b, faces, sizes, lv) -> float:
+        return sum(em_width(faces[s], text[s:e], bool(lv[s] % 2)) * sizes[s]
+                   for s, e in self._runs(a, b, faces, sizes, lv))
+
+    # --- setting -------------------------------------------------------------------------------
+
+    def prepare(self, spans: list[Span]):
+        """Per-character data of a paragraph: text, owning span, face, size and bidi level."""
+        text = "".join(s.text for s in spans)
+        spans_of = [k for k, s in enumerate(spans) for _ in s.text]
+        faces = self._faces(text, spans_of, spans)
+        sizes = [spans[k].style.size for k in spans_of]
+        lv = levels(text, self.base_rtl(text))
+        return text, spans_of, faces, sizes, lv
+
+    def base_rtl(self, text: str) -> bool:
+        """The paragraph's direction: right-to-left in a right-to-left edition, unless the paragraph
+        holds no right-to-left letter at all (an option such as "A/RES/77/241 (2022)" reads as written)."""
+        return self.rtl and has_rtl(text)
+
+    def breaks(self, spans: list[Span], widths: list[float] | float) -> list[tuple[int, int]]:
+        """Logical ranges [start, end) of each line (end before the line's trailing spaces).
+
+        widths: the room of each line in points (the last value repeats)."""
+        text, _, faces, sizes, lv = self.prepare(spans)
+        return self._breaks(text, faces, sizes, lv, widths)
+
+    def _breaks(self, text, faces, sizes, lv, widths) -> list[tuple[int, int]]:
+        widths = [widths] if isinstance(widths, (int, float)) else list(widths)
+        n = len(text)
+        if n == 0:
+            return []
+        points = [0] + [p for p in break_points(text) if 0 < p < n] + [n]
+        words = []  # (start, end of word, end of trailing spaces)
+        for s, e in zip(points, points[1:]):
+            end = e
+            while end > s and text[end - 1] in _BREAK_SPACES:
+                end -= 1
+            words.append((s, end, e))
+        lines: list[tuple[int, int]] = []
+
+        def room() -> float:
+            return widths[min(len(lines), len(widths) - 1)]
+
+        start, used, gap, last_end = None, 0.0, 0.0, 0
+        for s, end, e in words:
+            w = self._width(text, s, end, faces, sizes, lv)
+            if start is not None and used + gap + w <= room() + 0.01:
+                used, last_end = used + gap + w, end
+            else:
+                if start is not None:
+                    lines.append((start, last_end))
+                start, used, last_end = s, w, end
+                while used > room() + 0.01 and end - start > 1:  # a word wider than a line: break it
+                    cut = self._cut(text, start, end, faces, sizes, lv, room())
+                    lines.append((start, cut))
+                    start, last_end = cut, end
+                    used = self._width(text, start, end, faces, sizes, lv)
+            gap = self._width(text, end, e, faces, sizes, lv)
+        if start is not None:
+            lines.append((start, last_end))
+        return lines
+
+    def _cut(self, text, start, end, faces, sizes, lv, room) -> int:
+        """The last place inside a too-long word where the part before it still fits."""
+        positions = _graphemes(text, start, end)
+        used, prev = 0.0, start
+        best = positions[0] if positions else end
+        for p in positions:
+            used += self._width(text, prev, p, faces, sizes, lv)
+            prev = p
+            if used > room:
+                break
+            best = p
+        return best
+
+    def set(self, spans: list[Span], widths: list[float] | float, leading: float = 1.25) -> Paragraph:
+        """The paragraph set in lines of the given widths; pitch = largest size x leading (cached)."""
+        spans = [s for s in spans if s.text]
+        key = (tuple(spans), tuple(widths) if isinstance(widths, list) else widths)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._lines(spans, widths)
+        return Paragraph(found, max((s.style.size for s in spans), default=0.0) * leading, self.rtl)
+
+    def _lines(self, spans, widths) -> tuple[Line, ...]:
+        if not spans:
+            return ()
+        text, spans_of, faces, sizes, lv = self.prepare(spans)
+        ranges = self._breaks(text, faces, sizes, lv, widths)
+        return tuple(self._line(text, a, b, spans_of, spans, faces, lv) for a, b in ranges)
+
+    def count(self, spans: list[Span], width: float) -> int:
+        """Number of lines the spans take at width (at least 1)."""
+        spans = [s for s in spans if s.text]
+        return max(1, len(self.breaks(spans, width))) if spans else 1
+
+    def _line(self, text, a, b, spans_of, spans, faces, lv) -> Line:
+        base = 1 if self.base_rtl(text) else 0
+        line_lv = line_levels(text[a:b], lv[a:b], base)
+        order = visual_order(line_lv)
+        segments: list[Segment] = []
+        chars: list[tuple[int, Char]] = []
+        any_rtl = any(v % 2 for v in line_lv)
+        x = ascent = descent = 0.0
+        i = 0
+        while i < len(order):
+            k = order[i]
+            odd = line_lv[k] % 2
+            key = (odd, faces[a + k], spans_of[a + k])
+            step = -1 if odd else 1
+            j = i + 1
+            while j < len(order) and order[j] == order[j - 1] + step and \
+                    (line_lv[order[j]] % 2, faces[a + order[j]], spans_of[a + order[j]]) == key:
+                j += 1
+            lo, hi = min(order[i], order[j - 1]), max(order[i], order[j - 1])
+            seg_text = text[a + lo:a + hi + 1]
+            span = spans[key[2]]
+            face, size = key[1], span.style.size
+            shaped = shape(face, seg_text, bool(odd), self.language)
+            scale = size / face.upem
+            xs, ys, pen = [], [], 0
+            for adv, dx, dy in zip(shaped.advances, shaped.x_offsets, shaped.y_offsets):
+                xs.append((pen + dx) * scale)
+                ys.append(dy * scale)
+                pen += adv
+            w = pen * scale
+            segments.append(Segment(face, size, span.style.color, x, w, shaped.gids, tuple(xs), tuple(ys),
+                                    shaped.texts(seg_text), bool(odd), span.href))
+            if any_rtl:
+                chars += _chars(seg_text, lo, shaped, scale, x, face, size, bool(odd))
+            ascent = max(ascent, face.ascender * size)
+            descent = max(descent, face.descender * size)
+            x += w
+            i = j
+        ordered = tuple(c for _, c in sorted(chars, key=lambda item: item[0]))
+        return Line(x, ascent, descent, tuple(segments), text[a:b], ordered)
+
+
+def _chars(text: str, offset: int, shaped, scale: float, x0: float, face: Face, size: float, rtl: bool):
+    """Where each character of a shaped run is shown: a ligature's width is shared by its characters
+    (the first on the right in a right-to-left run); a mark sits at the edge of its letter."""
+    boxes: dict[int, list[float]] = {}
+    pen = 0
+    for cluster, adv in zip(shaped.clusters, shaped.advances):
+        box = boxes.setdefault(cluster, [pen, pen])
+        box[0], box[1] = min(box[0], pen), max(box[1], pen + adv)
+        pen += adv
+    starts = sorted(boxes)
+    out = []
+    for start, end in zip(starts, starts[1:] + [len(text)]):
+        left, right = (v * scale + x0 for v in boxes[start])
+        n = end - start
+        step = (right - left) / n
+        for k in range(n):
+            pos = (right - (k + 1) * step, right - k * step) if rtl else (left + k * step, left + (k + 1) * step)
+            ch = text[start + k]
+            if rtl:  # readers take a right-to-left line as shown, so a bracket is named by its shape
+                ch = _MIRROR.get(ch, ch)
+            out.append((offset + start + k, Char(ch, pos[0], pos[1], face, size)))
+    return out

@@ -1,0 +1,135 @@
+"""Wording: every label, composed phrase and speaker-note scaffold, per language, from
+templates/<theme>/wording/<language>.yaml, as Jinja2 templates rendered in a sandbox.
+
+A key missing in the language's catalogue falls back to English; the text then says which language
+it really is in (Said.language), so the deck tags it correctly, and the build warns, naming the key.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ContentError, Problem, TemplateError
+from .loader import load_file
+from .theme import BUILTIN
+
+FALLBACK = "en"
+
+
+class Said(str):
+    """Generator wording, with the language it is really written in."""
+
+    language: str = ""
+
+    def __new__(cls, text: str, language: str):
+        self = super().__new__(cls, text)
+        self.language = language
+        return self
+
+
+@lru_cache(maxsize=1)
+def _env():
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                         keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True)
+
+
+_ALLOWED = {"Template", "Output", "TemplateData", "Name", "Getattr", "Getitem", "Const", "If", "CondExpr",
+            "Compare", "Operand", "And", "Or", "Not", "Filter", "For", "Concat", "Add", "Sub"}
+_FILTERS = {"join", "upper", "lower", "length", "default", "trim", "title", "first", "last"}
+
+
+def check(source: str, where: str) -> None:
+    """Refuse wording that could run long or grow without bound: only names, `if`, `for` over given
+    lists and a few filters are allowed (no calls such as range(), no * or **)."""
+    from jinja2 import nodes
+
+    tree = _env().parse(source)
+    for node in tree.find_all(nodes.Node):
+        kind = type(node).__name__
+        if kind not in _ALLOWED:
+            raise TemplateError(f"{where}: `{kind}` is not allowed in wording; use names, if and for only")
+        if isinstance(node, nodes.Filter) and node.name not in _FILTERS:
+            raise TemplateError(f"{where}: the filter `{node.name}` is not allowed in wording")
+        if isinstance(node, nodes.For) and not isinstance(node.iter, (nodes.Name, nodes.Getattr)):
+            raise TemplateError(f"{where}: `for` may only walk a list the kit gives (such as options)")
+
+
+@lru_cache(maxsize=512)
+def _compile(source: str, where: str = ""):
+    check(source, where)
+    return _env().from_string(source)
+
+
+@lru_cache(maxsize=64)
+def catalogue(path: Path) -> dict[str, tuple[str, int]]:
+    """key -> (template text, line) of one wording file; {} when there is no such file."""
+    if not path.is_file():
+        return {}
+    try:
+        loaded = load_file(path)
+    except ContentError as exc:
+        raise TemplateError(str(exc)) from None
+    if not isinstance(loaded.data, dict):
+        raise TemplateError(f"{path}: expected `key: value` lines")
+    return {str(k): ("" if v is None else str(v), loaded.where((k,))[0]) for k, v in loaded.data.items()
+            if isinstance(v, (str, type(None)))}
+
+
+class Wording:
+    """The wording of one theme in one language, with English behind it."""
+
+    def __init__(self, theme_folder: Path, language: str):
+        self.language = language
+        base = language.split("-")[0]
+        folders = [theme_folder / "wording", BUILTIN / "default" / "wording"]
+        self.order: list[tuple[Path, str]] = []
+        for lang in dict.fromkeys([language, base, FALLBACK]):
+            for folder in folders:
+                path = folder / f"{lang}.yaml"
+                if path not in [p for p, _ in self.order]:
+                    self.order.append((path, lang))
+        self.fell_back: dict[str, Path] = {}
+        self._said: dict = {}
+
+    def _find(self, key: str) -> tuple[str, str, str, int]:
+        for path, lang in self.order:
+            found = catalogue(path).get(key)
+            if found is not None:
+                if lang == FALLBACK and self.language.split("-")[0] != FALLBACK:
+                    self.fell_back.setdefault(key, self.order[0][0])
+                return found[0], lang, str(path), found[1]
+        raise TemplateError(f"{self.order[0][0].parent}: no wording `{key}` in any language")
+
+    def say(self, key: str, **context) -> Said:
+        """The wording `key` rendered with context, in the language (or English, noted)."""
+        memo = (key, repr(sorted(context.items())))
+        found = self._said.get(memo)
+        if found is None:
+            found = self._said[memo] = self._say(key, context)
+        return found
+
+    def _say(self, key: str, context: dict) -> Said:
+        source, lang, file, line = self._find(key)
+        if "{" not in source:
+            return Said(source.strip(), lang)
+        import jinja2
+
+        try:
+            text = _compile(source, f"{file}:{line}").render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"{file}:{line + (exc.lineno or 1) - 1}: wording `{key}`: {exc.message}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{file}:{line}: wording `{key}`: {exc}") from None
+        return Said(text.strip(), lang)
+
+    def has(self, key: str) -> bool:
+        return any(key in catalogue(path) for path, _ in self.order)
+
+    def warnings(self) -> list[Problem]:
+        """One warning per key that was said in English instead of the edition's language."""
+        return [Problem(str(path), 0, 0, "", f"no {self.language} wording for `{key}`; English is used "
+                        f"(add `{key}:` to {path.name})", "warning")
+                for key, path in sorted(self.fell_back.items())]

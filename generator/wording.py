@@ -114,7 +114,7 @@ class Wording:
     def _say(self, key: str, context: dict) -> Said:
         source, lang, file, line = self._find(key)
         if "{" not in source:
-            return Said(source.strip(), lang)
+            return Said(self._typeset(source.strip(), lang), lang)
         import jinja2
 
         try:
@@ -123,7 +123,12 @@ class Wording:
             raise TemplateError(f"{file}:{line + (exc.lineno or 1) - 1}: wording `{key}`: {exc.message}") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{file}:{line}: wording `{key}`: {exc}") from None
-        return Said(text.strip(), lang)
+        return Said(self._typeset(text.strip(), lang), lang)
+
+    def _typeset(self, text: str, lang: str) -> str:
+        from .typeset.typography import typography
+
+        return typography(text, lang)
 
     def has(self, key: str) -> bool:
         return any(key in catalogue(path) for path, _ in self.order)

@@ -23,7 +23,7 @@ from .slides import Planner
 
 def design(kit, notes):
     """The Design of the kit's deck: its organisation template's, else the built-in one."""
-    from .template import template_design
+    from .templatedesign import template_design
 
     return template_design(kit, notes) or builtin(kit, kit.rtl)
 
@@ -42,7 +42,7 @@ def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
     for note in d.notes:
         notes.warn(("build", "deck_template"), note)
     return DeckPlan(slides, d.width, d.height, _lang_tag(kit.language), kit.rtl,
-                    {"latin": d.body.name, "heading": d.heading.name, "cs": d.body.name},
+                    {"latin": d.body.name, "heading": d.heading.name, "cs": d.cs_font or d.body.name},
                     plain(content.title, kit.language)[:250], plain(content.subtitle or content.summary,
                                                                    kit.language)[:250],
                     plain(org.name)[:250] if org else "", (stamp.year, stamp.month, stamp.day, 9, 0, 0),

@@ -33,6 +33,7 @@ class Design:
     accent_rules: bool = True         # the built-in design draws a short accent rule under big titles
     line_pitch: float | None = 1.2    # exact line pitch (x size), or None for the template's single spacing
     notes: list[str] = field(default_factory=list)   # what the design had to give way on (warnings)
+    cs_font: str = ""                 # the font named for right-to-left scripts (the body font when empty)
 
     def place(self, kind: str) -> Place:
         """The Place a kind of slide is set on."""

@@ -25,6 +25,7 @@ class Face:
     measured: str = ""
     stand_in: bool = False
     pitch: float = 1.2               # line pitch, times the size
+    slack: float = 1.0               # measured this much wider again (a stand-in for a font not bundled)
 
 
 class Measure:
@@ -49,7 +50,7 @@ class Measure:
             return 10 ** 6
         spans = self._spans(runs, size, bold, italic, caps)
         heavy = bold or any(r.bold for r in runs)
-        room = width_pt / (self.slack * (self.bold_slack if heavy else 1.0))
+        room = width_pt / (self.slack * self.faces[font].slack * (self.bold_slack if heavy else 1.0))
         key = (spans, round(room, 2), font)
         found = self._lines.get(key)
         if found is None:
@@ -63,7 +64,8 @@ class Measure:
             return 0.0
         para = self.setters[font].set(spans, 1e7)
         heavy = bold or any(r.bold for r in runs)
-        return max(l.width for l in para.lines) * self.slack * (self.bold_slack if heavy else 1.0)
+        return max(ln.width for ln in para.lines) * self.slack * self.faces[font].slack * \
+            (self.bold_slack if heavy else 1.0)
 
     def pitch(self, size: float, font: str = "body") -> float:
         return size * self.faces[font].pitch
@@ -71,7 +73,7 @@ class Measure:
     def para_height(self, p: Para, width_in: float, inset=INSET, first: bool = False) -> float:
         """Height of a paragraph in points, its space before included unless it opens its box."""
         text_w = (width_in - inset[0] - inset[2]) * PT - p.indent
-        runs = p.runs[1:] if p.indent and not p.bullet and len(p.runs) > 1 else p.runs  # a lead-in sits in the indent
+        runs = p.runs[1:] if p.indent and not (p.bullet or p.number) and len(p.runs) > 1 else p.runs  # a lead-in sits in the indent
         n = self.lines(runs, p.size, text_w, p.bold, p.italic, p.font, p.caps)
         return (0.0 if first else p.space_before) + n * self.pitch(p.size, p.font)
 

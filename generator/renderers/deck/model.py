@@ -101,6 +101,7 @@ class Para:
     italic: bool = False
     bullet: str | None = None
     bullet_color: str | None = None
+    number: int = 0                  # numbered (1., 2. ...) from this number, hanging in the indent
     indent: float = 0.0              # hanging indent in points (bullets, option letters)
     align: str = "start"             # start, center, end, left, right
     space_before: float = 0.0        # points

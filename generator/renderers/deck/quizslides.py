@@ -36,8 +36,8 @@ def intro(p: Planner, qp, notes: str) -> None:
 
 
 def _option_para(p: Planner, o, size: float, letter_w: float) -> Para:
-    return Para((Run(o.letter + "\t", bold=True),) + p.runs(o.text), size, p.c.text, indent=letter_w,
-                first_color=p.c.secondary)
+    """An option with its letter hanging before it (as a bullet, so it sits right in either direction)."""
+    return Para(p.runs(o.text), size, p.c.text, indent=letter_w, bullet=o.letter, bullet_color=p.c.secondary)
 
 
 def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain: bool):
@@ -69,10 +69,10 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
         question.append(base)
         if o.correct:
             reveal.append(replace(base, fill=c.correct, line=c.correct,
-                                  paras=(replace(para, color=c.on_correct, first_color=c.on_correct,
-                                                 link_color=c.on_correct),)))
+                                  paras=(replace(para, color=c.on_correct, bullet_color=c.on_correct,
+                                                 link_color=c.on_correct, bold=True),)))
         else:
-            reveal.append(replace(base, fill=c.badge, paras=(replace(para, color=c.muted, first_color=c.muted),)))
+            reveal.append(replace(base, fill=c.badge, paras=(replace(para, color=c.muted, bullet_color=c.muted),)))
     bottom = y0 + rows * box_h + (rows - 1) * gap
     if explain:
         expl = []

@@ -143,7 +143,7 @@ class Planner:
     def agenda(self, titles: list[str], notes: str) -> None:
         c, place = self.c, self.d.place("agenda")
         b = place.body
-        items = [(Run(f"{n:02d}\t", bold=True),) + self.runs(t) for n, t in enumerate(titles, start=1)]
+        items = [self.runs(t) for t in titles]
         gap = float(self.t["gap"])
         best = None
         for columns in ((1, 2) if (b.w - gap) / 2 >= 4.0 else (1,)):
@@ -151,8 +151,8 @@ class Planner:
             per = -(-len(items) // columns)
 
             def make(size, col_w=col_w):
-                return [Para(r, size, c.text, indent=1.5 * size, first_color=c.secondary, space_before=0.55 * size)
-                        for r in items]
+                return [Para(r, size, c.text, indent=1.6 * size, number=n, bullet_color=c.secondary,
+                             space_before=0.55 * size) for n, r in enumerate(items, start=1)]
 
             def fits(paras, per=per, col_w=col_w):
                 return all(self.fits(paras[k:k + per], col_w, b.h) for k in range(0, len(paras), per))

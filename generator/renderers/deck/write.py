@@ -68,15 +68,17 @@ class SlideXml:
                    else '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>')
         before = 0 if first else para.space_before
         spacing += f'<a:spcBef><a:spcPts val="{int(round(before * 100))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
-        if para.bullet:
+        if para.number:
+            colour = (para.bullet_color or para.color).lstrip("#")
+            bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface='
+                      f'"{_attr(self.plan.fonts["latin"])}"/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>')
+        elif para.bullet:
             colour = (para.bullet_color or para.color).lstrip("#")
             bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr>'
                       f'<a:buFont typeface="{_attr(self.plan.fonts["latin"])}"/><a:buChar char="{_attr(para.bullet)}"/>')
         else:
             bullet = "<a:buNone/>"
-        tabs = f'<a:tabLst><a:tab pos="{indent}" algn="l"/></a:tabLst>' if indent and not para.bullet else ""
-        ppr = (f'<a:pPr marL="{indent}" indent="{-indent}" algn="{self.align(para)}"{rtl}>{spacing}{bullet}{tabs}'
-               f'</a:pPr>')
+        ppr = (f'<a:pPr marL="{indent}" indent="{-indent}" algn="{self.align(para)}"{rtl}>{spacing}{bullet}</a:pPr>')
         lang = para.lang or self.plan.language
         runs = []
         for k, r in enumerate(para.runs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .output import Build, Written, locked, recover
+from .output import Build, Written, locked, recover, state
 from .plans import Plans, plan, write
 
 
@@ -19,6 +19,7 @@ def build(kits, out_dir: Path, outputs: list[str] | None = None, plans: list[Pla
           say=lambda text: print(text, file=sys.stderr, flush=True)) -> tuple[list[Written], list[Plans]]:
     """Plan (unless plans are given) and write every language into out_dir/<language>/, all or nothing."""
     plans = plans if plans is not None else plan_all(kits, outputs)
+    state["committed"] = False
     with locked(out_dir, say):
         recover(out_dir)
         new = Build(out_dir)

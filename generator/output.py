@@ -240,6 +240,7 @@ class Build:
         except OSError as exc:
             self.abort()
             raise _environment(exc, f"prepare the new {self.out_dir}") from None
+        _pause()
         try:
             with _signals_held():
                 if self.out_dir.exists():
@@ -255,12 +256,13 @@ class Build:
                 else:
                     os.replace(self.root, self.out_dir)
                     self.root = None
+                state["committed"] = True   # set before Ctrl-C can be delivered again
         except OSError as exc:
             self.abort()
             raise OutputError(f"cannot replace {self.out_dir}: {exc.strerror or exc} (is a file in it open in "
                               "another program? close it and build again); the previous outputs are unchanged") \
                 from None
-        state["committed"] = True
+        _pause()
         if self.root is not None:  # the old folder, now out of the way
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
@@ -272,6 +274,15 @@ class Build:
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
+
+
+def _pause() -> None:
+    """The kill test widens the commit window with IDPC_KIT_COMMIT_PAUSE (seconds) to aim into it."""
+    seconds = os.environ.get("IDPC_KIT_COMMIT_PAUSE")
+    if seconds:
+        import time
+
+        time.sleep(float(seconds))
 
 
 def _link_or_copy(src, dst):

@@ -120,6 +120,7 @@ class Document:
     author: str = ""
     subject: str = ""
     language: str = "en"
+    facts: dict = field(default_factory=dict)   # what the planner decided, for reports and tests
 
     @property
     def summary(self) -> str:

@@ -53,15 +53,15 @@ def _labelled_shorthand(loaded: Loaded) -> None:
     data = loaded.data
     groups = [("sections", i, s) for i, s in enumerate(data.get("sections") or []) if isinstance(s, dict)]
     groups += [("faq", i, f) for i, f in enumerate(data.get("faq") or []) if isinstance(f, dict)]
-    for key, i, owner in groups:
-        points = owner.get("points")
+    for (key, i, owner), field in [(g, f) for g in groups for f in ("points", "slide")]:
+        points = owner.get(field)
         if not isinstance(points, list):
             continue
         for j, item in enumerate(points):
             if isinstance(item, dict) and len(item) == 1 and not {"term", "text"} & set(item):
                 (term, text), = item.items()
                 if isinstance(text, str):
-                    path = (key, i, "points", j)
+                    path = (key, i, field, j)
                     where = loaded.positions.get(path + (term,), loaded.where(path))
                     loaded.positions[path + ("term",)] = loaded.positions[path + ("text",)] = where
                     points[j] = {"term": str(term), "text": text}
@@ -275,8 +275,8 @@ def _check_link(url: str, path, report, web_only: bool = False):
     if why is None and web_only and scheme not in ("http", "https"):
         why = "is not a web address"
     if why:
-        report(path, f"{url!r} {why}; write a web address such as https://example.org"
-               + ("" if web_only else " (or mailto:, tel:)"))
+        report(path, f"{url!r} is not a web address ({why}); write one such as https://example.org"
+               + ("" if web_only else " (or an e-mail address as mailto:..., a telephone number as tel:...)"))
 
 
 def _inline_links(data, report) -> None:

@@ -1,33 +1,42 @@
-"""Shared fixtures: the default kit and the big stress kit, each built once per test session."""
+"""Shared fixtures: the default kit in four languages and the big stress kit, each built once per
+test session into a scratch folder (never into the repository)."""
 from __future__ import annotations
+
+import shutil
 
 import pytest
 
-from generator.build import build
-from generator.kit import load_kit
-
-from helpers import ROOT, ROOTS
+from helpers import ROOTS, build, copy_default
 
 
 @pytest.fixture(scope="session")
-def default_kit():
-    return load_kit(ROOT / "content.yaml")
+def default_build(tmp_path_factory):
+    """The default content and its translations built: (output folder, written, plans, kits)."""
+    folder = tmp_path_factory.mktemp("default")
+    content = copy_default(folder)
+    written, plans, kits = build(content, folder / "output")
+    return folder / "output", written, plans, kits
 
 
 @pytest.fixture(scope="session")
-def default_build(tmp_path_factory, default_kit):
-    out = tmp_path_factory.mktemp("default")
-    written = build(default_kit, out)
-    return out / "en", written
+def default_plans(default_build):
+    """language -> the default content's plans."""
+    return {p.language: p for p in default_build[2]}
 
 
 @pytest.fixture(scope="session")
-def big_kit():
-    return load_kit(ROOTS / "big" / "content.yaml")
+def big_build(tmp_path_factory):
+    """The stress content (20 questions, 3 versions, tables, pictures): (folder of en, written, plans)."""
+    folder = tmp_path_factory.mktemp("big")
+    shutil.copytree(ROOTS / "big", folder / "big")
+    written, plans, kits = build(folder / "big" / "content.yaml", folder / "output")
+    return folder / "output" / "en", written, plans
 
 
 @pytest.fixture(scope="session")
-def big_build(tmp_path_factory, big_kit):
-    out = tmp_path_factory.mktemp("big")
-    written = build(big_kit, out)
-    return out / "en", written
+def editions_build(tmp_path_factory):
+    """A four-language set written from scratch for another awareness day (Letter, 2 versions)."""
+    folder = tmp_path_factory.mktemp("editions")
+    shutil.copytree(ROOTS / "editions", folder / "editions")
+    written, plans, kits = build(folder / "editions" / "content.yaml", folder / "output")
+    return folder / "output", written, plans, kits

@@ -1,4 +1,5 @@
-"""Helpers shared by tests: reading PDFs back as text; rendering a deck with LibreOffice."""
+"""Helpers shared by tests: building content into a scratch folder, reading PDFs and decks back, and
+rendering decks with LibreOffice."""
 from __future__ import annotations
 
 import os
@@ -9,19 +10,153 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
+LANGUAGES = ("en", "fr", "es", "ar")
+
+
+def copy_default(folder: Path) -> Path:
+    """The default content and its translations, copied into folder; returns content.yaml's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in ROOT.glob("content*.yaml"):
+        shutil.copy(path, folder / path.name)
+    return folder / "content.yaml"
+
+
+def load(path: Path, **overrides):
+    """Every language's kit of the content file at path."""
+    from generator.kit import load_kit
+
+    return load_kit(path, overrides, translations=True).kits
+
+
+def build(path: Path, out: Path, outputs=None, **overrides):
+    """Build content at path into out; returns (written files, plans, kits)."""
+    from generator.build import build as run
+
+    kits = load(path, **overrides)
+    written, plans = run(kits, out, outputs, say=lambda text: None)
+    return written, plans, kits
+
+
+# ---------------------------------------------------------------------------------------------
+# PDFs read back
+# ---------------------------------------------------------------------------------------------
+
+def normalise(text: str) -> str:
+    """Collapse whitespace, drop bidi controls and soft hyphens, narrow no-break spaces as spaces."""
+    text = re.sub("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u00ad]", "", text)
+    return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " ")).strip()
 
 
 def pdf_text(path: Path) -> str:
-    """All text of a PDF, whitespace collapsed, as a reader would copy it."""
+    """All text of a PDF as pypdf extracts it, whitespace collapsed."""
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return normalise(text)
+    return normalise(" ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
 
 
-def normalise(text: str) -> str:
-    """Collapse whitespace and drop soft hyphens so wrapped lines compare equal to the source."""
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+def pdf_page_texts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [normalise(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+
+
+def pdfium_text(path: Path) -> str:
+    """All text of a PDF as pdfium (Chrome's PDF viewer) extracts it."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    return normalise(" ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+
+
+def pdf_pages(path: Path) -> list:
+    from pypdf import PdfReader
+
+    return list(PdfReader(str(path)).pages)
+
+
+def pdf_fonts(path: Path) -> dict[str, bool]:
+    """Every font a PDF uses -> whether its file is embedded."""
+    from pypdf import PdfReader
+
+    out = {}
+    for page in PdfReader(str(path)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            desc = desc.get_object() if desc is not None else {}
+            out[str(font.get("/BaseFont"))] = any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return out
+
+
+def text_spans(path: Path, page: int = 0) -> list[tuple[float, float, float, str]]:
+    """(x, y from the top, size, text) of each text run on a page, as pdfium reads them, in points."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(str(path))
+    pg = doc[page]
+    height = pg.get_height()
+    tp = pg.get_textpage()
+    out = []
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if not ch.strip():
+            continue
+        left, bottom, right, top = tp.get_charbox(i)
+        size = raw.FPDFText_GetFontSize(tp, i)
+        out.append((left, height - top, size, ch))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Decks read back
+# ---------------------------------------------------------------------------------------------
+
+def deck(path: Path):
+    from pptx import Presentation
+
+    return Presentation(str(path))
+
+
+def body_runs(slide):
+    """(size in points, text) of every run of a slide that is not its title, footer or slide number."""
+    from pptx.util import Pt
+
+    out = []
+
+    def walk(shapes):
+        for shape in shapes:
+            if shape.shape_type == 6:
+                walk(shape.shapes)
+                continue
+            if shape.name in ("Title", "Footer", "Slide number") or (shape.is_placeholder and
+                                                                     shape.placeholder_format.type in (1, 3, 13, 15, 16)):
+                continue
+            frames = []
+            if getattr(shape, "has_text_frame", False):
+                frames.append(shape.text_frame)
+            if getattr(shape, "has_table", False):
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+            for tf in frames:
+                for p in tf.paragraphs:
+                    for r in p.runs:
+                        if r.text.strip():
+                            out.append((r.font.size / Pt(1) if r.font.size else 0.0, r.text))
+
+    walk(slide.shapes)
+    return out
+
+
+def slide_words(slide) -> int:
+    return sum(len(text.split()) for _, text in body_runs(slide)) + len((slide.shapes.title.text if
+                                                                         slide.shapes.title else "").split())
+
+
+def notes_text(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -31,7 +166,7 @@ def normalise(text: str) -> str:
 SLACK = 3.0  # points around a box, for anti-aliasing and rounding
 
 
-def _soffice() -> str:
+def soffice() -> str:
     import pytest
 
     found = shutil.which("soffice") or shutil.which("libreoffice")
@@ -47,7 +182,7 @@ def _boxes(shapes, slide_h):
 
     out = []
     for shape in shapes:
-        if shape.shape_type == 6:  # group
+        if shape.shape_type == 6:
             out += _boxes(shape.shapes, slide_h)
             continue
         if shape.left is None or shape.width is None:
@@ -61,18 +196,22 @@ def _boxes(shapes, slide_h):
     return out
 
 
-def stray_glyphs(deck: Path, workdir: Path) -> dict[int, str]:
+def render_pdf(path: Path, workdir: Path) -> Path:
+    """The deck (or any office file) converted to PDF by LibreOffice."""
+    profile = workdir / "profile"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(workdir), str(path)], check=True, capture_output=True, timeout=300)
+    return workdir / (path.stem + ".pdf")
+
+
+def stray_glyphs(deck_path: Path, workdir: Path) -> dict[int, str]:
     """Slide number -> glyphs that LibreOffice drew outside every text box of that slide."""
     import pypdfium2 as pdfium
-    from pptx import Presentation
     from pptx.util import Emu
 
-    profile = workdir / "profile"
-    subprocess.run([_soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(workdir), str(deck)], check=True, capture_output=True, timeout=300)
-    prs = Presentation(str(deck))
+    pdf = pdfium.PdfDocument(str(render_pdf(deck_path, workdir)))
+    prs = deck(deck_path)
     slide_w, slide_h = Emu(prs.slide_width).pt, Emu(prs.slide_height).pt
-    pdf = pdfium.PdfDocument(str(workdir / (deck.stem + ".pdf")))
     assert len(pdf) == len(prs.slides)
     bad = {}
     for index, slide in enumerate(prs.slides):

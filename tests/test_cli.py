@@ -33,7 +33,21 @@ def test_no_arguments_builds_content_yaml_into_output(minimal, capsys):
     out = capsys.readouterr().out
     assert "output/en/factsheet.pdf  (1 page)" in out
     assert (minimal / "output" / "en" / "factsheet.pdf").exists()
-    assert " s" in out.splitlines()[-1]
+    assert out.splitlines()[-1].endswith(" s") and "1 language" in out.splitlines()[-1]
+
+
+def test_no_arguments_builds_every_language_of_the_default_kit(tmp_path, monkeypatch, capsys):
+    for path in ROOT.glob("content*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.chdir(tmp_path)
+    assert main([]) == 0
+    for lang in ("en", "fr", "es", "ar"):
+        names = {p.name for p in (tmp_path / "output" / lang).iterdir()}
+        assert {"factsheet.pdf", "deck.pptx", "quiz.pdf", "quiz-key.pdf", "poster.pdf"} <= names, lang
+    assert main(["--lang", "fr", "-o", "fr-only"]) == 0
+    assert [p.name for p in (tmp_path / "fr-only").iterdir()] == ["fr"]
+    assert main(["--lang", "de"]) == 2
+    assert "no de edition" in capsys.readouterr().err
 
 
 def test_check_writes_nothing(minimal, capsys):
@@ -56,14 +70,14 @@ def test_usage_problems_exit_2(minimal, capsys):
         main(["--versions", "27"])
     assert exc.value.code == 2
     with pytest.raises(SystemExit) as exc:
-        main(["--only", "poster"])
+        main(["--only", "brochure"])
     assert exc.value.code == 2
     assert main(["missing.yaml"]) == 2
     assert "no such file" in capsys.readouterr().err
 
 
-def test_flags_override_build_settings(minimal, capsys):
-    assert main(["--paper", "Letter", "-o", "elsewhere"]) == 0
+def test_flags_override_build_settings_and_paper_names_have_any_case(minimal, capsys):
+    assert main(["--paper", "letter", "-o", "elsewhere"]) == 0
     from pypdf import PdfReader
     page = PdfReader(str(minimal / "elsewhere" / "en" / "factsheet.pdf")).pages[0]
     assert round(float(page.mediabox.width)) == 612
@@ -78,12 +92,12 @@ def test_schema_is_draft_2020_12_with_descriptions(capsys):
 
 
 def test_internal_bug_prints_traceback_under_a_header(minimal, capsys, monkeypatch):
-    import generator.renderers as renderers
+    import generator.renderers.factsheet as factsheet
 
-    def boom(kit, staging):
+    def boom(kit, notes):
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setitem(renderers.RENDERERS, "factsheet", boom)
+    monkeypatch.setattr(factsheet, "document", boom)
     assert main([]) == 3
     err = capsys.readouterr().err
     assert "this is a bug, please report it" in err and "Traceback" in err
@@ -94,22 +108,29 @@ def test_failed_build_leaves_previous_outputs_byte_identical(minimal, monkeypatc
     before = (minimal / "output" / "en" / "factsheet.pdf").read_bytes()
     (minimal / "content.yaml").write_text(MINIMAL.replace("First point", "Changed point")
                                           .replace("[factsheet]", "[factsheet, quiz]"), encoding="utf-8")
-    import generator.renderers as renderers
+    import generator.plans as plans
 
-    def interrupted(kit, staging):
-        raise KeyboardInterrupt
+    real = plans._writer
 
-    monkeypatch.setitem(renderers.RENDERERS, "quiz", interrupted)
+    def interrupted(name):
+        if name == "pdf":
+            def stop(payload, path):
+                raise KeyboardInterrupt
+            return stop
+        return real(name)
+
+    monkeypatch.setattr(plans, "_writer", interrupted)
     assert main([]) == 130
+    assert "the previous outputs are unchanged" in capsys.readouterr().err
     assert (minimal / "output" / "en" / "factsheet.pdf").read_bytes() == before
-    assert [p.name for p in (minimal / "output" / "en").iterdir()] == ["factsheet.pdf"]
+    assert sorted(p.name for p in (minimal / "output" / "en").iterdir()) == [".generated", "factsheet.pdf"]
 
 
-def test_unwritable_output_folder_gets_a_clear_message(minimal, capsys):
+def test_unwritable_output_folder_gets_a_clear_message_and_its_own_exit_code(minimal, capsys):
     # A folder path that runs through a file cannot be created, even by root.
-    assert main(["-o", str(minimal / "content.yaml" / "out")]) == 1
+    assert main(["-o", str(minimal / "content.yaml" / "out")]) == 4
     err = capsys.readouterr().err
-    assert "cannot create the output folder" in err and "Traceback" not in err
+    assert "cannot create the output folder" in err and "Traceback" not in err and "bug" not in err
 
 
 def test_python_dash_m_generator_runs(minimal):
@@ -120,11 +141,12 @@ def test_python_dash_m_generator_runs(minimal):
 
 
 def test_check_also_reports_the_planners_warnings(tmp_path, monkeypatch, capsys):
-    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
+    for path in ROOT.glob("content*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
     monkeypatch.chdir(tmp_path)
     assert main(["--check"]) == 0
     err = capsys.readouterr().err
-    assert "content.yaml:56:5: warning: sections[1]: long text continues on 2 slides" in err
+    assert "warning: quiz.questions[1]: shortened with '…' in quiz-kahoot.xlsx" in err
     assert main(["--check", "--strict"]) == 1
 
 
@@ -132,5 +154,5 @@ def test_an_unusable_deck_template_is_refused_before_anything_is_built(minimal, 
     (minimal / "not-a-deck.pptx").write_text("not a presentation", encoding="utf-8")
     assert main(["--deck-template", "not-a-deck.pptx", "--only", "factsheet,deck"]) == 1
     err = capsys.readouterr().err
-    assert "cannot be read as a PowerPoint .pptx file" in err and "Traceback" not in err
+    assert "it is not a PowerPoint file" in err and "Traceback" not in err
     assert not (minimal / "output").exists()

@@ -1,44 +1,67 @@
-"""The default content is the seed article, complete and corrected per the fact check, in every output."""
+"""The default kit: the seed article corrected per the fact check, complete in four languages, and the
+corrected facts in every output of every language; no English wording left in the other editions."""
 from __future__ import annotations
 
-from pptx import Presentation
+import re
 
-from helpers import normalise, pdf_text
+import pytest
 
+from generator.renderers.exports import GIFT_NAME
+from helpers import LANGUAGES, deck, notes_text, pdf_text
 
-def test_default_content_is_complete(default_kit):
-    c = default_kit.content
-    assert len(c.faq) == 7 and len(c.quiz.questions) == 7 and len(c.sections) >= 7
-    assert all(q.explanation and q.section for q in c.quiz.questions)
-    assert c.table("organizations") is not None and len(c.table("organizations").rows) == 4
-    assert c.sources and c.organization.website.startswith("https://example.org")
-
-
-def _deck_text(path) -> str:
-    prs = Presentation(str(path))
-    parts = []
-    for slide in prs.slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if getattr(shape, "has_table", False) and shape.has_table:
-                parts += [cell.text for row in shape.table.rows for cell in row.cells]
-        parts.append(slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "")
-    return normalise(" ".join(parts))
+FACTS = {"en": ["7 September", "A/RES/77/241", "Pangea"], "fr": ["7 septembre", "A/RES/77/241", "Pangea"],
+         "es": ["7 de septiembre", "A/RES/77/241", "Pangea"], "ar": ["سبتمبر", "A/RES/77/241", "بانجيا"]}
+ENGLISH_WORDING = ["Answer key", "Name", "Score", "Select all that apply", "See:", "Page 1 of", "Frequently asked",
+                   "Question 1 of", "Thank you", "Find out more", "Join us", "Scan for more", "Sources",
+                   "Read the question aloud", "Test your knowledge"]
 
 
-def test_the_fact_check_holds_in_every_output(default_build):
-    folder, _ = default_build
-    texts = {name: pdf_text(folder / name) for name in ("factsheet.pdf", "quiz.pdf", "quiz-key.pdf")}
-    texts["deck.pptx"] = _deck_text(folder / "deck.pptx")
-    texts["quiz.gift"] = (folder / "quiz.gift").read_text(encoding="utf-8")
-    for name, text in texts.items():
-        for wrong in ("July 1", "1st July", "in 2019", "Condor"):
-            assert wrong not in text, (name, wrong)
-        assert "7 September" in text, name
-    for name in ("factsheet.pdf", "deck.pptx", "quiz-key.pdf"):
-        assert "A/RES/77/241" in texts[name] and "2022" in texts[name], name
-    for name in ("factsheet.pdf", "deck.pptx"):
-        assert "Pangea" in texts[name] and "since 2023" in texts[name], name
-    key = texts["quiz-key.pdf"]
-    assert "B 7 September" in key and "C A/RES/77/241 (2022)" in key
+def deck_text(path) -> str:
+    prs = deck(path)
+    return " ".join(shape.text_frame.text for s in prs.slides for shape in s.shapes if shape.has_text_frame) + \
+        " ".join(notes_text(s) for s in prs.slides)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_corrected_facts_reach_every_output(default_build, language):
+    out = default_build[0] / language
+    texts = {name: pdf_text(out / name) for name in ("factsheet.pdf", "quiz.pdf", "quiz-key.pdf", "poster.pdf")}
+    texts["deck"] = deck_text(out / "deck.pptx")
+    texts["gift"] = (out / GIFT_NAME).read_text(encoding="utf-8")
+    for name in ("factsheet.pdf", "deck"):
+        for fact in FACTS[language]:
+            assert fact in texts[name], (name, fact)
+    for name in ("quiz-key.pdf", "gift"):   # the quiz asks about the day and the resolution
+        for fact in FACTS[language][:2]:
+            assert fact in texts[name], (name, fact)
+    for text in texts.values():
+        assert "Condor" not in text and "July 1st" not in text and "73/254 established" not in text
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar"])
+def test_no_english_wording_is_left(default_build, language):
+    out = default_build[0] / language
+    texts = [pdf_text(out / name) for name in ("factsheet.pdf", "quiz.pdf", "quiz-key.pdf", "poster.pdf")]
+    texts.append(deck_text(out / "deck.pptx"))
+    same = {"fr": {"Sources", "Score"}, "es": set(), "ar": set()}[language]   # words the languages share
+    for text in texts:
+        for phrase in ENGLISH_WORDING:
+            assert phrase in same or phrase not in text, (language, phrase)
+
+
+def test_every_language_has_no_wording_warnings(default_build):
+    for plans in default_build[2]:
+        assert not [w for w in plans.warnings if "wording" in w.message], plans.language
+
+
+def test_the_french_edition_is_set_in_french_typography(default_build):
+    text = pdf_text(default_build[0] / "fr" / "factsheet.pdf")
+    assert not re.search(r"\w[:;!?]( |$)", text.replace("https:", "").replace("http:", ""))
+
+
+def test_dates_come_from_each_languages_own_forms(default_build):
+    out = default_build[0]
+    assert "September 7, 2027" in pdf_text(out / "en" / "poster.pdf")
+    assert "7 septembre 2027" in pdf_text(out / "fr" / "poster.pdf")
+    assert "7 de septiembre de 2027" in pdf_text(out / "es" / "poster.pdf")
+    assert "سبتمبر 2027" in pdf_text(out / "ar" / "poster.pdf")

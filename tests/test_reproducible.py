@@ -1,14 +1,36 @@
-"""The same content gives the same bytes: nothing in any output reads the clock or the machine."""
+"""The same content gives the same bytes on every machine: nothing reads the clock, fonts are cut the
+same way by every process, and a build with every per-user cache empty equals a warm one."""
 from __future__ import annotations
 
-from generator.build import build
-from generator.kit import load_kit
-from helpers import ROOTS
+import os
+import subprocess
+import sys
+
+from helpers import copy_default
 
 
-def test_rebuilding_gives_byte_identical_outputs(tmp_path, big_build):
-    again = build(load_kit(ROOTS / "big" / "content.yaml"), tmp_path)
-    first = {p.name: p.read_bytes() for p in big_build[0].iterdir()}
-    assert {w.path.name for w in again} == set(first)
-    for item in again:
-        assert item.path.read_bytes() == first[item.path.name], item.path.name
+def run(content, out, home):
+    env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
+    subprocess.run([sys.executable, "-m", "generator", str(content), "-o", str(out)], check=True, capture_output=True,
+                   env=env)
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_an_empty_cache_build_equals_a_warm_build(tmp_path):
+    content = copy_default(tmp_path / "c")
+    (tmp_path / "home1").mkdir()
+    first = run(content, tmp_path / "out1", tmp_path / "home1")
+    second = run(content, tmp_path / "out2", tmp_path / "home1")
+    (tmp_path / "home2").mkdir()
+    empty = run(content, tmp_path / "out3", tmp_path / "home2")
+    assert first == second == empty
+    assert len(first) >= 32
+
+
+def test_no_output_carries_a_time_stamp(default_build):
+    import datetime
+
+    year = str(datetime.date.today().year)
+    for path in default_build[0].rglob("*.pdf"):
+        data = path.read_bytes()
+        assert b"CreationDate" not in data or b"20000101" in data or year.encode() not in data

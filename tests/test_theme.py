@@ -1,57 +1,67 @@
-"""Look and wording come from templates/: a user's theme changes them without Python, and its mistakes are located."""
+"""Themes: found by name in templates/ beside the content or among the kit's own, never by path;
+fonts from the kit's registry or from files inside the theme; partial themes."""
 from __future__ import annotations
-
-import shutil
 
 import pytest
 
-from generator.build import build
-from generator.cli import main
+from generator.errors import ContentError, TemplateError, UsageError
 from generator.kit import load_kit
-from helpers import ROOT, pdf_text
+from generator.theme import find_theme, load_theme
+
+CONTENT = """\
+title: T
+summary: S
+sections:
+  - id: a
+    title: A
+build:
+  theme: {theme}
+"""
 
 
-@pytest.fixture
-def project(tmp_path):
-    shutil.copy(ROOT / "content.yaml", tmp_path / "content.yaml")
-    theme = tmp_path / "templates" / "mine"
-    (theme / "labels").mkdir(parents=True)
-    (theme / "theme.yaml").write_text("colors:\n  primary: \"#5A1E6E\"\n", encoding="utf-8")
-    return tmp_path, theme
+def content(folder, theme):
+    (folder / "content.yaml").write_text(CONTENT.format(theme=theme), encoding="utf-8")
+    return folder / "content.yaml"
 
 
-def test_a_partial_theme_overrides_only_what_it_names(project):
-    folder, theme = project
-    (theme / "labels" / "en.yaml").write_text("answer_key: Solutions\nname: Full name\n", encoding="utf-8")
-    kit = load_kit(folder / "content.yaml", {"theme": "mine", "outputs": ["quiz"]})
-    assert kit.theme.color("primary") == "#5A1E6E"
-    assert kit.theme.color("secondary") == load_kit(folder / "content.yaml").theme.color("secondary")
-    build(kit, folder / "out")
-    assert "Solutions" in pdf_text(folder / "out" / "en" / "quiz-key.pdf")
-    assert "Full name" in pdf_text(folder / "out" / "en" / "quiz.pdf")
+@pytest.mark.parametrize("name", ["/etc", "../..", "..", "../templates/default", "~/x", "a/b"])
+def test_a_theme_is_a_name_not_a_path(tmp_path, name):
+    with pytest.raises(ContentError, match="not a theme name|not found"):
+        load_kit(content(tmp_path, f"'{name}'"))
 
 
-def test_a_broken_label_template_is_reported_with_its_file_and_line(project, capsys, monkeypatch):
-    folder, theme = project
-    (theme / "labels" / "en.yaml").write_text("name: Name\nanswer_key: \"{{ oops \"\n", encoding="utf-8")
-    monkeypatch.chdir(folder)
-    assert main(["--theme", "mine", "--only", "quiz"]) == 1
-    err = capsys.readouterr().err
-    assert f"{theme / 'labels' / 'en.yaml'}:2:" in err and "template error" in err and "Traceback" not in err
-    assert not (folder / "output").exists()
+def test_a_theme_beside_the_content_overrides_only_what_it_names(tmp_path):
+    (tmp_path / "templates" / "mine").mkdir(parents=True)
+    (tmp_path / "templates" / "mine" / "theme.yaml").write_text('colors:\n  primary: "#112233"\n', encoding="utf-8")
+    kit = load_kit(content(tmp_path, "mine"))
+    assert kit.theme.color("primary") == "#112233"
+    assert kit.theme.color("secondary") == load_theme("default", tmp_path).color("secondary")
 
 
-def test_a_misspelt_name_in_a_label_is_an_error_not_blank_text(project, capsys, monkeypatch):
-    folder, theme = project
-    (theme / "labels" / "en.yaml").write_text("page_x_of_y: \"Page {{ pag }} of {{ pages }}\"\n", encoding="utf-8")
-    monkeypatch.chdir(folder)
-    assert main(["--theme", "mine", "--only", "factsheet"]) == 1
-    err = capsys.readouterr().err
-    assert "en.yaml:1:" in err and "'pag' is undefined" in err
+def test_a_theme_that_names_a_python_module_as_its_font_runs_nothing(tmp_path):
+    (tmp_path / "payload.py").write_text("open('RAN', 'w').write('x')\n", encoding="utf-8")
+    (tmp_path / "templates" / "evil").mkdir(parents=True)
+    (tmp_path / "templates" / "evil" / "theme.yaml").write_text("fonts:\n  text: payload\n  package: payload\n",
+                                                                encoding="utf-8")
+    with pytest.raises(ContentError, match="not a font the kit knows"):
+        load_kit(content(tmp_path, "evil"))
+    assert not (tmp_path / "RAN").exists()
 
 
-def test_an_unknown_theme_is_a_usage_error(project, capsys, monkeypatch):
-    folder, _ = project
-    monkeypatch.chdir(folder)
-    assert main(["--theme", "nosuch"]) == 2
-    assert "theme 'nosuch' not found" in capsys.readouterr().err
+def test_theme_font_files_must_lie_inside_the_theme(tmp_path):
+    (tmp_path / "templates" / "t").mkdir(parents=True)
+    (tmp_path / "templates" / "t" / "theme.yaml").write_text("fonts:\n  text: {regular: ../../x.ttf}\n",
+                                                             encoding="utf-8")
+    with pytest.raises(ContentError, match="inside the theme folder"):
+        load_kit(content(tmp_path, "t"))
+
+
+def test_an_unknown_theme_on_the_command_line_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="--theme nope"):
+        load_kit(content(tmp_path, "default"), {"theme": "nope"})
+
+
+def test_the_kits_own_themes_are_found_from_anywhere(tmp_path):
+    assert find_theme("default", tmp_path).name == "default"
+    with pytest.raises(TemplateError):
+        find_theme("nope", tmp_path)

@@ -16,7 +16,7 @@ from ..layout.setting import Setter
 from ..notes import Notes
 from ..page import QR, Document, Page, Picture, Rect, Rule, qr_matrix
 from ..text import paragraphs, plain, point
-from ..typeset.lines import Span, Style
+from ..typeset.lines import Span, Style, unbreakable
 
 MM = 72 / 25.4
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
@@ -304,19 +304,20 @@ class Sheet:
             self.footer(page, s, look, footer, number + 1, len(pages))
         org = kit.content.organization
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
-                       plain(kit.content.subtitle or kit.content.title, kit.language), kit.language)
+                       plain(kit.content.subtitle or kit.content.title, kit.language), kit.language,
+                       {"columns": [(c.page, round(c.fill, 3)) for c in columns], "faq": faq_count, "tight": tight})
         return doc, columns
 
 
 def column_widths(s: Setter, header, rows, width: float, pad: float) -> list[float]:
-    """Share the width by what the columns hold: never less than a column's longest word (headers
-    measured bold), and otherwise in proportion to its average text."""
-    def words(spans) -> list[float]:
-        return [s.width(w, spans[0].style) for sp in spans for w in sp.text.split()] if spans else [0.0]
+    """Share the width by what the columns hold: never less than a column's longest unbreakable
+    piece (a word, or a part of a web address; headers measured bold) up to a third of the table,
+    and otherwise in proportion to its average text."""
+    def pieces(cell) -> float:
+        return max((s.width(w, sp.style) for sp in cell for w in unbreakable(sp.text)), default=0.0)
 
     columns = list(zip(header, *rows))
-    floors = [max(max(words([c]) if c else [0.0]) for cell in col for c in (cell or [None])) + 2 * pad
-              for col in columns]
+    floors = [min(max(pieces(cell) for cell in col), width / 3) + 2 * pad for col in columns]
     wants = [sum(sum(s.width(c.text, c.style) for c in cell) for cell in col) / len(col) + 2 * pad for col in columns]
     if sum(floors) >= width:
         return [width * f / sum(floors) for f in floors]

@@ -57,22 +57,35 @@ class Poster:
         qr_size = max(len(qr) * look.qr_module * MM, 70 * MM) if qr else 0.0
         bottom_h = max(qr_size + 16 * MM, look.logo_height * MM + 10 * MM if org and org.logo else 0.0)
 
-        band = look.band_height * MM * self.scale
+        # the band grows with the title: the day's date, its title at 60 pt or more, the subtitle
         title_w = width
-        y = margin + 6 * MM
+        top_pad = margin + 6 * MM
+        date = s.set(s.spans(content.date, self.style(look.date_size, "accent", True)), width, 1.2) \
+            if content.date else None
+        size = look.title_size
+        title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
+        while size > 60 and len(title.lines) > 2:
+            size -= 2
+            title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
+        sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width, 1.25) \
+            if content.subtitle else None
+        needed = top_pad + (date.height + 4 * MM if date else 0) + title.height + \
+            (sub.height + 3 * MM if sub else 0) + 10 * MM
+        band = max(look.band_height * MM * self.scale, needed)
         page.add(Rect(0, 0, self.w, band, fill=self.c["primary"]))
         page.add(Rect(0, band, self.w, 3 * MM, fill=self.c["accent"]))
-        if content.date:
-            y = self.block(page, s, content.date, self.style(look.date_size, "accent", True), margin, y, width, 1.2)
-            y += 4 * MM
-        size = look.title_size
-        while size > 60 and s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w,
-                                  look.leading).height > band - (y - 0) - 14 * MM:
-            size -= 2
-        y = self.block(page, s, content.title, self.style(size, "on_primary", True), margin, y, title_w, look.leading)
-        if content.subtitle:
-            self.block(page, s, content.subtitle, self.style(look.lead_size, "on_primary"), margin, y + 3 * MM,
-                       width, 1.25)
+        y = top_pad
+        align = "right" if self.rtl else "left"
+        for para, gap in ((date, 4 * MM), (title, 0.0), (sub, 3 * MM)):
+            if para is None:
+                continue
+            if para is sub:
+                y += gap
+            for line in para.lines:
+                draw_line(page, line, margin, width, y, para.pitch, align)
+                y += para.pitch
+            if para is date:
+                y += gap
 
         y = band + 3 * MM + 14 * MM
         event = kit.event_context()

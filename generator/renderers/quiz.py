@@ -170,21 +170,21 @@ class Sheets:
         return Group(space_before=look.question_gap * MM, blocks=[Row(left=number, right=parts, gap=num_w)])
 
     def handout(self, version: Version) -> Document:
-        """As few pages as the questions need, never a question split, never a lone question on a
-        last page when the questions could be balanced."""
+        """As few pages as the questions need (tightened, or in two columns, when that saves a page),
+        never a question split, never a lone question on a last page when the pages can be balanced."""
         columns = self.kit.build.quiz.columns
+        tries = [(columns, False), (columns, True)] + ([(2, True)] if columns == 1 else [])
         best = None
-        for tight in (False, True):
-            doc, per_page = self._handout(version, columns, tight)
-            best = best or (doc, per_page)
-            if len(doc.pages) < len(best[0].pages):
-                best = (doc, per_page)
-            if len(doc.pages) == 1 or per_page[-1] > 1:
+        for cols, tight in tries:
+            doc, per_page = self._handout(version, cols, tight)
+            if best is None or len(doc.pages) < len(best[0].pages):
+                best = (doc, per_page, cols)
+            if len(doc.pages) == 1:
                 break
-        doc, per_page = best
+        doc, per_page, cols = best
         if len(per_page) > 1 and per_page[-1] == 1:  # balance: shorter pages before the last
             for cut in range(1, 12):
-                trial, counts = self._handout(version, columns, True, shorten=cut * 12)
+                trial, counts = self._handout(version, cols, True, shorten=cut * 12)
                 if len(trial.pages) > len(doc.pages):
                     break
                 if counts[-1] > 1:
@@ -223,7 +223,9 @@ class Sheets:
                 per_page[col.page] += 1
         for n, page in enumerate(pages):
             self.footer(page, s, look, version, n + 1, len(pages))
-        return self._doc(pages), per_page
+        doc = self._doc(pages)
+        doc.facts.update(per_page=per_page, tight=tight)
+        return doc, per_page
 
     def _doc(self, pages: list[Page]) -> Document:
         org = self.kit.content.organization

@@ -127,6 +127,12 @@ def break_points(text: str) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
+def unbreakable(text: str) -> list[str]:
+    """The pieces of text that a line can never break inside (words, and parts of web addresses)."""
+    points = [0] + [p for p in break_points(text) if 0 < p < len(text)] + [len(text)]
+    return [piece for a, b in zip(points, points[1:]) if (piece := text[a:b].strip())]
+
+
 def _graphemes(text: str, start: int, end: int) -> list[int]:
     """Positions between start and end where a very long word may be broken (not before a mark)."""
     return [i for i in range(start + 1, end)

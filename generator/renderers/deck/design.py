@@ -70,7 +70,7 @@ def builtin(kit, rtl: bool) -> Design:
     body = Rect(mx, body_top, w - 2 * mx, h - footer_h - 0.12 - body_top)
     title = Rect(mx, (band - float(t["title_height"])) / 2, w - 2 * mx, float(t["title_height"]))
     size = float(t["title_size"])
-    align = "right" if rtl else "left"
+    align = "start"
     footer = Rect(mx, h - footer_h + 0.04, w - 2 * mx - 1.4, footer_h - 0.12)
     number = Rect(w - mx - 1.2, h - footer_h + 0.04, 1.2, footer_h - 0.12)
     if rtl:

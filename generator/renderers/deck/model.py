@@ -86,7 +86,7 @@ class Place:
     footer_color: str = "#4F5966"
     layout: int = 0                  # template: index of the layout used
     body_placeholder: bool = False   # template: the layout has a body placeholder where body goes
-    body_align: str = "left"
+    body_align: str = "start"
     logo: Rect | None = None         # where the content's logo goes (None: the template has its own)
 
 

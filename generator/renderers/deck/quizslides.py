@@ -76,7 +76,7 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
     bottom = y0 + rows * box_h + (rows - 1) * gap
     if explain:
         expl = []
-        size = max(20.0, os_ - 4)
+        size = max(24.0, os_ - 2)
         if q.explanation:
             expl.append(Para(p.runs(q.explanation), size, c.text))
         if q.section_title:
@@ -91,17 +91,17 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
 
 
 def _fits_columns(p: Planner, options, os_: float, columns: int, width: float) -> bool:
-    """Options fit a grid of this many columns when none needs more than two lines."""
+    """Options fit a grid of this many columns when none needs more than three lines."""
     col_w = (width - 0.2 * (columns - 1)) / columns
     letter_w = max(p.m.width((Run(o.letter, True),), os_, True) for o in options) + 0.6 * os_
     inner = (col_w - OPTION_INSET[0] - OPTION_INSET[2]) * PT - letter_w
-    return all(p.m.lines(p.runs(o.text), os_, inner) <= 2 for o in options)
+    return all(p.m.lines(p.runs(o.text), os_, inner) <= 3 for o in options)
 
 
 def question(p: Planner, q, total: int, notes_q: str, notes_r: str) -> None:
     b = p.d.place("question").body
     qs_high, os_high = float(p.t["question_size"]), float(p.t["option_size"])
-    os_low = float(p.t["min_option_size"])
+    os_low = float(p.t["min_option_size" if p.style == "talk" else "full_min_option_size"])
     short = all(len(plain(o.text).split()) <= 2 for o in q.options)
     option_sizes = [os_high] if short else sizes_between(os_high, os_low)
     choice = None

@@ -116,14 +116,14 @@ class Planner:
         def make(size):
             out = []
             for k, (r, role, bold) in enumerate(details):
-                small = size if role in ("subtitle", "date") else round(size * 0.8, 1)
+                small = size if role in ("subtitle", "date") else max(24.0, round(size * 0.85, 1))
                 out.append(Para(r, small, colours.get(role, c.text), bold=bold, align=place.body_align,
                                 space_before=0 if k == 0 else 0.35 * size))
             return out
 
         boxes = []
         while details:  # the least important details give way before the text gets smaller than 20 pt
-            size, paras, ok = largest(make, sizes_between(28, 20), lambda ps: self.fits(ps, b.w, b.h))
+            size, paras, ok = largest(make, sizes_between(30, 24), lambda ps: self.fits(ps, b.w, b.h))
             if ok or len(details) == 1:
                 boxes.append(Box(b.x, b.y, b.w, b.h, tuple(paras), name="Details",
                                  placeholder="subtitle" if place.body_placeholder else None))

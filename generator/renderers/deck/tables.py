@@ -3,6 +3,7 @@ the header repeated on each; never below the theme's smallest table size."""
 from __future__ import annotations
 
 from ...text import Run, plain
+from ...typeset.lines import unbreakable
 from .color import ensure
 from .fit import balanced, sizes_between
 from .model import CELL, PT, Box, Para, Slide, TableChunk
@@ -20,7 +21,7 @@ def column_widths(p: Planner, header, rows, size: float, total_in: float) -> lis
         for k, cell in enumerate(row):
             bold = r == 0
             natural[k] = max(natural[k], p.m.width(cell, size, bold) + pad + 1)
-            words = [w for run in cell for w in run.text.split()]
+            words = [w for run in cell for w in unbreakable(run.text)]
             longest = max((p.m.width((Run(w, bold),), size, bold) for w in words), default=0.0)
             minimum[k] = max(minimum[k], min(longest * 1.04, 3.2 * PT) + pad)
     total = total_in * PT
@@ -59,7 +60,9 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: str) -> int
     header = [p.runs(col) for col in table.columns]
     rows = [[p.runs(cell) for cell in row] + [()] * (len(header) - len(row)) for row in table.rows]
     intro_h = p.m.box_height(intro, b.w) + 0.15 if intro else 0.0
-    high, low = float(p.t["table_size"]), float(p.t["min_table_size"])
+    talk = p.style == "talk"
+    high = float(p.t["talk_table_size" if talk else "table_size"])
+    low = float(p.t["min_table_size"])
     best = None
     for size in sizes_between(high, low, 2):
         widths = column_widths(p, header, rows, size, b.w)

@@ -42,8 +42,12 @@ class SlideXml:
         return self.next_id
 
     def align(self, para: Para) -> str:
-        side = {"start": "r" if self.plan.rtl else "l", "end": "l" if self.plan.rtl else "r"}
-        return side.get(para.align, {"left": "l", "right": "r", "center": "ctr"}.get(para.align, "l"))
+        """start and end follow the edition's direction; a layout's left means start (mirrored in
+        a right-to-left edition, as the whole design is)."""
+        rtl = self.plan.rtl
+        side = {"start": "r" if rtl else "l", "end": "l" if rtl else "r", "left": "r" if rtl else "l",
+                "right": "l" if rtl else "r", "center": "ctr"}
+        return side.get(para.align, "l")
 
     def run(self, text: str, size: float, bold: bool, italic: bool, colour: str, href: str | None, font: str,
             lang: str) -> str:

@@ -1,0 +1,142 @@
+"""The talk-style deck: a presentation, not a reading deck. Checked on the default content, the stress
+content and a four-language set written from scratch: slide count, words per slide, the share of body
+text at 24 pt or more, and speaker notes that carry every sentence the slides leave out."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import LANGUAGES, body_runs, deck, notes_text, slide_words
+
+QUIZ_KINDS = ("question", "reveal")
+
+
+def kinds(plan):
+    return [s.kind for s in plan.slides]
+
+
+def deck_plan(plans, language="en"):
+    return next(f.payload for f in plans[language].files if f.name == "deck.pptx")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_default_talk_deck_has_at_most_16_slides_besides_the_quiz(default_plans, language):
+    plan = deck_plan(default_plans, language)
+    assert len([k for k in kinds(plan) if k not in QUIZ_KINDS]) <= 16
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_slide_carries_more_than_about_60_words(default_build, language):
+    prs = deck(default_build[0] / language / "deck.pptx")
+    counts = [slide_words(s) for s in prs.slides]
+    assert max(counts) <= 80, counts
+    assert sum(c > 60 for c in counts) <= 2, counts
+
+
+def body_share(prs) -> float:
+    chars = [(size, len(text)) for slide in prs.slides for size, text in body_runs(slide)]
+    total = sum(n for _, n in chars)
+    return sum(n for size, n in chars if size >= 24) / total
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_most_body_text_is_24_points_or_more(default_build, language):
+    assert body_share(deck(default_build[0] / language / "deck.pptx")) >= 0.8
+
+
+def test_the_stress_and_scratch_content_keep_the_talk_limits(big_build, editions_build):
+    """Slides the deck writes in its own words stay short; quiz questions and tables show what the
+    author wrote, however long."""
+    from helpers import deck as open_deck
+
+    plans = [next(f.payload for f in big_build[2][0].files if f.name == "deck.pptx")]
+    plans += [next(f.payload for f in p.files if f.name == "deck.pptx") for p in editions_build[2]]
+    paths = [big_build[0] / "deck.pptx"] + [editions_build[0] / p.language / "deck.pptx" for p in editions_build[2]]
+    for plan, path in zip(plans, paths):
+        prs = open_deck(path)
+        counts = [slide_words(s) for s, planned in zip(prs.slides, plan.slides)
+                  if planned.kind not in QUIZ_KINDS + ("table",)]
+        assert max(counts) <= 80, (path, counts)
+        assert body_share(prs) >= 0.75, path
+        per_section = {}   # a section says its point on at most two slides of text
+        for slide in plan.slides:
+            if slide.kind == "content":
+                base = re.sub(r" \(\d+/\d+\)$", "", slide.title)
+                per_section[base] = per_section.get(base, 0) + 1
+        assert max(per_section.values()) <= 2, (path, per_section)
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_word_of_the_sections_reaches_the_slides_or_the_notes(default_build, language):
+    kit = next(k for k in default_build[3] if k.language == language)
+    prs = deck(default_build[0] / language / "deck.pptx")
+    shown = set()
+    for slide in prs.slides:
+        shown |= words(" ".join(t for _, t in body_runs(slide)))
+        shown |= words(slide.shapes.title.text if slide.shapes.title else "")
+        shown |= words(notes_text(slide))
+    from generator.text import plain, point
+
+    source = []
+    for section in kit.content.sections:
+        source.append(plain(section.title, language) + " " + plain(section.text or "", language))
+        for item in section.points:
+            p = point(item)
+            source.append(plain(p.term or "", language) + " " + plain(p.text, language))
+    wanted = [w.lower() for w in re.findall(r"\w+", " ".join(source))]
+    missing = [w for w in wanted if w not in shown]
+    assert len(missing) <= 0.05 * len(wanted), missing[:20]
+
+
+def test_notes_are_a_script_not_a_copy_of_the_slide(default_build):
+    prs = deck(default_build[0] / "en" / "deck.pptx")
+    for slide in prs.slides:
+        if slide.shapes.title and slide.shapes.title.text == "Key Areas of International Police Cooperation":
+            notes = notes_text(slide)
+            assert "Sharing intelligence and operational data is crucial" in notes
+            assert len(notes.split()) > 3 * slide_words(slide)
+            break
+    else:
+        pytest.fail("no Key Areas slide")
+
+
+def test_dividers_appear_only_before_a_section_that_spans_several_slides(default_plans):
+    plan = deck_plan(default_plans)
+    ks = kinds(plan)
+    for i, kind in enumerate(ks):
+        if kind == "divider":
+            assert ks[i + 1] in ("content", "table") and ks[i + 2] in ("content", "table")
+
+
+def test_the_full_style_is_a_reading_deck(tmp_path):
+    from helpers import build, copy_default
+
+    _, plans, _ = build(copy_default(tmp_path), tmp_path / "out", ["deck"], style="full")
+    plan = next(f.payload for f in plans[0].files)
+    text = " ".join(r.text for s in plan.slides for b in s.boxes for p in b.paras for r in p.runs)
+    assert "Sharing intelligence and operational data is crucial" in text
+    assert len([s for s in plan.slides if s.kind not in QUIZ_KINDS]) > 16
+
+
+def test_a_reveal_shows_every_option_its_question_showed_on_the_same_geometry(default_plans, big_build):
+    for plan in [deck_plan(default_plans), next(f.payload for f in big_build[2][0].files if f.name == "deck.pptx")]:
+        for q, r in zip(plan.slides, plan.slides[1:]):
+            if q.kind == "question" and r.kind == "reveal":
+                q_opts = [(b.name, b.x, b.y, b.w, b.h) for b in q.boxes if b.name.startswith("Option")]
+                r_opts = [(b.name, b.x, b.y, b.w, b.h) for b in r.boxes if b.name.startswith("Option")]
+                assert q_opts == r_opts and q_opts
+
+
+def test_two_word_options_never_shrink(default_plans):
+    plan = deck_plan(default_plans)
+    for s in plan.slides:
+        if s.kind == "question":
+            sizes = {p.size for b in s.boxes if b.name.startswith("Option") for p in b.paras}
+            texts = [" ".join(r.text for p in b.paras for r in p.runs) for b in s.boxes if b.name.startswith("Option")]
+            if all(len(t.split()) <= 2 for t in texts):
+                assert sizes == {26.0}, (texts, sizes)

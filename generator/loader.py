@@ -13,6 +13,7 @@ from .errors import ContentError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # after alias expansion: a "billion laughs" file stops here
+MAX_TEXT = 20 * 1024 * 1024  # characters of text after alias expansion: one long text repeated stops here
 MAX_DEPTH = 40
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -75,11 +76,14 @@ def load_file(path: Path, shown_as: str | None = None) -> Loaded:
     """Load a YAML content file into plain data with positions, or raise ContentError."""
     name = shown_as or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ContentError([Problem(name, 1, 1, "", f"the file is {size / 1e6:.1f} MB; "
-                                        "content files are limited to 5 MB")])
-        raw = path.read_bytes()
+        if not path.is_file():  # a device such as /dev/zero, a pipe or a socket
+            if path.exists() and not path.is_dir():
+                raise ContentError([Problem(name, 0, 0, "", "is not a regular file; give the path of a .yaml file")])
+        with path.open("rb") as fh:  # the bytes actually read are what count, not what the file says
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ContentError([Problem(name, 1, 1, "", "the file is larger than 5 MB; content files are "
+                                        "limited to 5 MB")])
     except FileNotFoundError:
         raise ContentError([Problem(name, 0, 0, "", "file not found")]) from None
     except IsADirectoryError:
@@ -181,6 +185,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.count = 0
+        self.text = 0
 
     def _err(self, node, path, message):
         self.problems.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
@@ -242,6 +247,12 @@ class _Builder:
         return None
 
     def _clean(self, node, path, value: str) -> str:
+        self.text += len(value)
+        if self.text > MAX_TEXT:
+            if not any("expands to more than" in p.message for p in self.problems):
+                self._err(node, path, f"the file expands to more than {MAX_TEXT // 2**20} MB of text (one text "
+                          "repeated through &anchors and *aliases?); write the values out instead")
+            return ""
         if ILLEGAL_XML.search(value):
             bad = sorted({f"U+{ord(c):04X}" for c in ILLEGAL_XML.findall(value)})
             self.warnings.append(Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,

@@ -4,12 +4,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 from .choices import DECK_STYLES, DIVIDERS, OUTPUT_KINDS, PAPERS  # noqa: F401  (the format's choices)
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty; write some text or remove the line")
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 
 

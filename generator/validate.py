@@ -45,6 +45,9 @@ def validate(loaded: Loaded, base_dir: Path) -> Content:
     errors = [p for p in problems if p.severity == "error"]
     if errors or content is None:
         raise ContentError(problems)
+    for warning in problems:  # warnings travel with the loaded file to the kit
+        if warning not in loaded.warnings:
+            loaded.warnings.append(warning)
     return content
 
 
@@ -368,7 +371,8 @@ def picture_problem(target: Path, shown: str) -> str | None:
                         "(or the other way round); crop it")
             im.load()  # decode every pixel: a truncated or corrupt file fails here, not in the build
     except Image.DecompressionBombError:
-        return f"{shown!r} claims more pixels than the kit will decode; use a smaller picture"
+        return (f"{shown!r} claims more pixels than the kit decodes ({MAX_PICTURE_PIXELS // 1_000_000} megapixels); "
+                "use a smaller picture")
     except (OSError, SyntaxError, ValueError) as exc:
         return f"{shown!r} cannot be read as a {kind} picture ({str(exc)[:80]}); save it again from an image editor"
     return None

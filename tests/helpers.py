@@ -21,18 +21,18 @@ def copy_default(folder: Path) -> Path:
     return folder / "content.yaml"
 
 
-def load(path: Path, **overrides):
-    """Every language's kit of the content file at path."""
+def load(path: Path, language: str | None = None, **overrides):
+    """Every language's kit of the content file at path (or one language's)."""
     from generator.kit import load_kit
 
-    return load_kit(path, overrides, translations=True).kits
+    return load_kit(path, overrides, translations=True, only_language=language).kits
 
 
-def build(path: Path, out: Path, outputs=None, **overrides):
+def build(path: Path, out: Path, outputs=None, language: str | None = None, **overrides):
     """Build content at path into out; returns (written files, plans, kits)."""
     from generator.build import build as run
 
-    kits = load(path, **overrides)
+    kits = load(path, language, **overrides)
     written, plans = run(kits, out, outputs, say=lambda text: None)
     return written, plans, kits
 
@@ -47,25 +47,23 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " ")).strip()
 
 
-def pdf_text(path: Path) -> str:
-    """All text of a PDF as pypdf extracts it, whitespace collapsed."""
+def pypdf_text(path: Path, pages: int = 99) -> str:
+    """Text of a PDF's first pages as pypdf extracts it (in the order it was written), whitespace collapsed."""
     from pypdf import PdfReader
 
-    return normalise(" ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+    return normalise(" ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages[:pages]))
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF as a viewer copies it (pdfium, Chrome's PDF engine), whitespace collapsed."""
+    return " ".join(pdf_page_texts(path))
 
 
 def pdf_page_texts(path: Path) -> list[str]:
-    from pypdf import PdfReader
-
-    return [normalise(page.extract_text() or "") for page in PdfReader(str(path)).pages]
-
-
-def pdfium_text(path: Path) -> str:
-    """All text of a PDF as pdfium (Chrome's PDF viewer) extracts it."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
-    return normalise(" ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+    return [normalise(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
 
 
 def pdf_pages(path: Path) -> list:

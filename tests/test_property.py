@@ -1,7 +1,9 @@
-"""Property test: random valid content and random mutations of it either build outputs that reopen,
-or end in a content error. Never a traceback.
+"""Property test: random valid content and random mutations of it either are refused with located
+problems, or plan outputs in which nothing overflows its page or slide, every handout's key marks the
+plan's answers, and every text of the content appears somewhere; written outputs reopen.
 
-CI runs 200 examples; the longer run is `HYPOTHESIS_EXAMPLES=5000 pytest tests/test_property.py`.
+The fast subset plans 40 examples; the slow run writes and reopens 200 (`-m slow`); the longer run is
+`HYPOTHESIS_EXAMPLES=5000 pytest -m slow tests/test_property.py`.
 """
 from __future__ import annotations
 
@@ -14,9 +16,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from generator.build import build
+import pytest
+
 from generator.errors import ContentError, GeneratorError
 from generator.kit import load_kit
+from generator.plans import _writer, plan
+from generator.text import plain, point
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))
 
@@ -44,8 +49,8 @@ def content(draw):
             sec["text"] = draw(text)
         sections.append(sec)
     data = {"title": draw(text), "summary": draw(text), "sections": sections,
-            "build": {"outputs": draw(st.lists(st.sampled_from(["factsheet", "deck", "quiz"]), min_size=1,
-                                               max_size=3, unique=True)),
+            "build": {"outputs": draw(st.lists(st.sampled_from(["factsheet", "deck", "quiz", "poster"]), min_size=1,
+                                               max_size=4, unique=True)),
                       "quiz": {"versions": draw(st.integers(1, 3)), "seed": draw(st.integers(0, 99))}}}
     if draw(st.booleans()):
         data["tables"] = [{"id": "t", "title": draw(text), "columns": ["A", "B"],
@@ -121,9 +126,72 @@ def _dump(data) -> str:
     return stream.getvalue()
 
 
+def check_plans(kit, plans) -> None:
+    """The properties that matter, on the plans (pure data)."""
+    from generator.page import Document, TextLine
+
+    texts = []
+    for item in plans.files:
+        doc = item.payload
+        if isinstance(doc, Document):
+            for page in doc.pages:
+                for thing in page.items:
+                    if isinstance(thing, TextLine):
+                        # nothing runs off the page
+                        assert -0.5 <= thing.x and thing.x + thing.line.width <= page.width + 0.5, item.name
+                        assert 0 <= thing.y <= page.height + 0.5, item.name
+                        texts.append(thing.line.text)
+        elif item.writer == "pptx":
+            for slide in doc.slides:
+                for box in slide.boxes + ([slide.title_box] if slide.title_box else []):
+                    assert box.x >= -0.01 and box.y >= -0.01, item.name
+                    assert box.x + box.w <= doc.width + 0.01 and box.y + box.h <= doc.height + 0.01, item.name
+                    texts += ["".join(r.text for r in p.runs) for p in box.paras]
+                texts.append(slide.notes)
+    everything = " ".join(" ".join(t.split()) for t in texts)
+    flat = everything.replace(" ", "")
+    outputs = set(kit.build.outputs)
+    if outputs & {"factsheet", "deck"}:
+        for section in kit.content.sections:
+            title = plain(section.title, kit.language).replace(" ", "")
+            assert title[:30] in flat, section.title
+    if "quiz" in outputs and kit.content.quiz:
+        from generator.quizplan import plan as quiz_plan
+
+        qp = quiz_plan(kit)
+        keys = {f.name: f.payload for f in plans.files if f.name.endswith("-key.pdf")}
+        for version in qp.versions:
+            key = keys[f"quiz{version.suffix}-key.pdf"]
+            key_text = " ".join(t.line.text for p in key.pages for t in p.items if isinstance(t, TextLine))
+            for q in version.questions:
+                assert f"{q.number}." in key_text and q.letters in key_text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(maybe_broken())
+def test_random_content_plans_cleanly(data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "content.yaml"
+        path.write_text(_dump(data), encoding="utf-8")
+        try:
+            kit = load_kit(path, allow_missing_glyphs=True)
+        except ContentError as exc:
+            assert exc.problems and all(p.file == str(path) for p in exc.problems)
+            event("refused")
+            return
+        try:
+            plans = plan(kit)
+        except GeneratorError:
+            event("refused while planning")
+            return
+        event("planned")
+        check_plans(kit, plans)
+
+
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(maybe_broken())
-def test_random_content_builds_or_is_refused_cleanly(data):
+def test_random_content_writes_outputs_that_reopen(data):
     from pptx import Presentation
     from pypdf import PdfReader
 
@@ -131,19 +199,17 @@ def test_random_content_builds_or_is_refused_cleanly(data):
         path = Path(folder) / "content.yaml"
         path.write_text(_dump(data), encoding="utf-8")
         try:
-            kit = load_kit(path)
-        except ContentError as exc:
-            assert exc.problems and all(p.file == str(path) for p in exc.problems)
+            kit = load_kit(path, allow_missing_glyphs=True)
+            plans = plan(kit)
+        except (ContentError, GeneratorError):
             event("refused")
             return
-        try:
-            written = build(kit, Path(folder) / "out")
-        except GeneratorError:
-            event("refused while building")
-            return
+        check_plans(kit, plans)
+        for item in plans.files:
+            target = Path(folder) / item.name
+            _writer(item.writer)(item.payload, target)
+            if target.suffix == ".pdf":
+                assert len(PdfReader(str(target)).pages) >= 1
+            elif target.suffix == ".pptx":
+                assert len(Presentation(str(target)).slides) >= 3
         event("built")
-        for item in written:
-            if item.path.suffix == ".pdf":
-                assert len(PdfReader(str(item.path)).pages) >= 1
-            elif item.path.suffix == ".pptx":
-                assert len(Presentation(str(item.path)).slides) >= 3

@@ -34,6 +34,8 @@ class OptionPara(Para):
 
     def draw(self, page, x, top, width, rtl):
         super().draw(page, x, top, width, rtl)
+        if not self.para.lines:
+            return
         first = self.para.lines[0]
         base = top + baseline(first, self.para.pitch)
         r = self.bubble / 2

@@ -19,6 +19,8 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
         return (0,) * len(text)
     from bidi import algorithm as uba
 
+    # characters this Python's Unicode data has no bidi class for are taken as left-to-right letters
+    text = "".join(ch if unicodedata.bidirectional(ch) else "a" for ch in text)
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

@@ -227,8 +227,8 @@ class Typesetter:
             words.append((s, end, e))
         lines: list[tuple[int, int]] = []
 
-        def room() -> float:
-            return widths[min(len(lines), len(widths) - 1)]
+        def room(line: int | None = None) -> float:
+            return widths[min(len(lines) if line is None else line, len(widths) - 1)]
 
         start, used, gap, last_end = None, 0.0, 0.0, 0
         for s, end, e in words:
@@ -239,28 +239,32 @@ class Typesetter:
                 if start is not None:
                     lines.append((start, last_end))
                 start, used, last_end = s, w, end
-                while used > room() + 0.01 and end - start > 1:  # a word wider than a line: break it
-                    cut = self._cut(text, start, end, faces, sizes, lv, room())
-                    lines.append((start, cut))
-                    start, last_end = cut, end
+                if used > room() + 0.01 and end - start > 1:  # a word wider than a line: break it
+                    for cut in self._cuts(text, start, end, faces, sizes, lv, room, lines):
+                        lines.append((start, cut))
+                        start = cut
                     used = self._width(text, start, end, faces, sizes, lv)
             gap = self._width(text, end, e, faces, sizes, lv)
         if start is not None:
             lines.append((start, last_end))
         return lines
 
-    def _cut(self, text, start, end, faces, sizes, lv, room) -> int:
-        """The last place inside a too-long word where the part before it still fits."""
-        positions = _graphemes(text, start, end)
-        used, prev = 0.0, start
-        best = positions[0] if positions else end
-        for p in positions:
-            used += self._width(text, prev, p, faces, sizes, lv)
-            prev = p
-            if used > room:
-                break
-            best = p
-        return best
+    def _cuts(self, text, start, end, faces, sizes, lv, room, lines) -> list[int]:
+        """Where a word too wide for its lines breaks: each piece as long as fits, measured once per
+        character and found by bisection, so a 10,000-character word costs no more than its length."""
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        bounds = [start] + _graphemes(text, start, end) + [end]
+        widths = [self._width(text, a, b, faces, sizes, lv) for a, b in zip(bounds, bounds[1:])]
+        total = [0.0] + list(accumulate(widths))
+        cuts, k, n = [], 0, len(lines)
+        while total[-1] - total[k] > room(n + len(cuts)) + 0.01 and k < len(bounds) - 2:
+            j = bisect_right(total, total[k] + room(n + len(cuts)) + 0.01) - 1
+            j = max(j, k + 1)       # at least one character per line, however narrow
+            cuts.append(bounds[j])
+            k = j
+        return cuts
 
     def set(self, spans: list[Span], widths: list[float] | float, leading: float = 1.25) -> Paragraph:
         """The paragraph set in lines of the given widths; pitch = largest size x leading (cached)."""

@@ -6,7 +6,7 @@ from generator.fonts import FontSet, bundled
 from generator.page import Document, Link, Page, TextLine
 from generator.renderers.pdfwrite import write
 from generator.typeset.lines import Span, Style, Typesetter
-from helpers import normalise, pdf_fonts, pdf_text, pdfium_text
+from helpers import normalise, pdf_fonts, pdf_text, pypdf_text
 
 LINES = ["اليوم الدولي للتعاون الشرطي", "تأسست منظمة INTERPOL عام 1923 في فيينا.", "لا إله إلا الله",
          "عَلَّمَ الإنسانَ ما لم يعلم"]
@@ -26,7 +26,7 @@ def arabic_pdf(tmp_path):
 
 def test_arabic_text_copies_out_in_logical_order(tmp_path):
     path = arabic_pdf(tmp_path)
-    for extract in (pdf_text, pdfium_text):
+    for extract in (pypdf_text, pdf_text):
         text = extract(path)
         for phrase in ("اليوم الدولي للتعاون الشرطي", "منظمة INTERPOL عام 1923", "لا إله إلا الله"):
             assert normalise(phrase) in text, (extract.__name__, phrase, text)

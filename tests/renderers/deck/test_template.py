@@ -26,7 +26,7 @@ def built(tmp_path_factory):
     content = copy_default(folder)
     out = {}
     for name in USABLE:
-        written, plans, _ = build(content, folder / name, ["deck"], deck_template=str(TEMPLATES / name))
+        written, plans, _ = build(content, folder / name, ["deck"], "en", deck_template=str(TEMPLATES / name))
         out[name] = (written, plans)
     return out
 

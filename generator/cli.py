@@ -119,13 +119,12 @@ def run(args: argparse.Namespace) -> int:
     """Build (or check) one project; return the exit code."""
     started = time.perf_counter()
     kits = load(args)
-    from .build import plan_all
-
-    plans = plan_all(kits, args.only)
-    warnings = [w for p in plans for w in p.warnings]
-    if args.strict:
-        _refuse(warnings)
     if args.check:
+        from .build import plan_all
+
+        warnings = [w for p in plan_all(kits, args.only) for w in p.warnings]
+        if args.strict:
+            _refuse(warnings)
         report(warnings)
         n = len(set(warnings))
         print(f"{args.content}: OK, {len(kits)} language{'s' if len(kits) != 1 else ''} "
@@ -134,8 +133,8 @@ def run(args: argparse.Namespace) -> int:
     from .build import build
 
     out_dir = Path(args.output) if args.output else Path(args.content).resolve().parent / "output"
-    written, _ = build(kits, out_dir, args.only, plans)
-    report(warnings)
+    written, plans = build(kits, out_dir, args.only, strict=args.strict)
+    report([w for p in plans for w in p.warnings])
     cwd = Path.cwd()
     for item in written:
         shown = item.path.relative_to(cwd) if item.path.is_relative_to(cwd) else item.path

@@ -149,6 +149,12 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
     problems: list[Problem] = []
     main_content = _validated(main_loaded, base_dir, problems)
     found = find_translations(path, shown) if translations else []
+    available = [main_content.language if main_content else "?"] + \
+        [t.name[len(path.stem) + 1:-len(path.suffix)] for t, _ in found]
+    if only_language:  # one edition asked for: only its file is read (the main file always is)
+        found = [(t_path, t_shown) for t_path, t_shown in found
+                 if t_path.name[len(path.stem) + 1:-len(path.suffix)].split("-")[0].lower()
+                 == only_language.split("-")[0].lower()]
     editions = [(main_loaded, main_content)]
     for t_path, t_shown in found:
         try:
@@ -187,7 +193,7 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
     if problems:
         raise ContentError(problems)
     if only_language and not kits:
-        languages = ", ".join(c.language for _, c in editions)
+        languages = ", ".join(available)
         raise UsageError(f"--lang {only_language}: there is no {only_language} edition; editions here: {languages}")
     if not translations:
         return kits[0]

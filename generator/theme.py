@@ -17,6 +17,7 @@ from .errors import ContentError, TemplateError
 from .loader import load_file
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
+_FONTSETS: dict = {}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -94,10 +95,15 @@ class Theme:
         return block
 
     def fonts(self) -> fonts.FontSet:
-        """The font families of the theme: its `fonts.text` family first, then `fonts.fallbacks`."""
+        """The font families of the theme: its `fonts.text` family first, then `fonts.fallbacks`
+        (one FontSet per theme folder and choice, so set text stays cached across rebuilds)."""
         spec = self.data.get("fonts") or {}
         keys = [spec.get("text", "arimo")] + list(spec.get("fallbacks") or [])
-        return fonts.FontSet([self._family(k) for k in keys])
+        key = (self.folder, repr(keys))
+        found = _FONTSETS.get(key)
+        if found is None:
+            found = _FONTSETS[key] = fonts.FontSet([self._family(k) for k in keys])
+        return found
 
     def _family(self, key) -> fonts.Family:
         """A registry family by key, or static files inside the theme folder ({regular: file, ...})."""

@@ -33,7 +33,7 @@ def build(path: Path, out: Path, outputs=None, language: str | None = None, **ov
     from generator.build import build as run
 
     kits = load(path, language, **overrides)
-    written, plans = run(kits, out, outputs, say=lambda text: None)
+    written, plans = run(kits, out, outputs, say=lambda text: None, workers=1)   # plans with every file
     return written, plans, kits
 
 

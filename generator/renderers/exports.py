@@ -326,36 +326,35 @@ def write_kahoot(payload, path: Path) -> str:
 
 
 def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    """The workbook, written by XlsxWriter (made for writing .xlsx, and quick to load)."""
+    import xlsxwriter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Sheet1"
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                               "strings_to_urls": False})
+    workbook.set_properties({"created": datetime.datetime(2000, 1, 1)})  # keep "now" out of the output
+    sheet = workbook.add_worksheet("Sheet1")
+    title_format = workbook.add_format({"bold": True, "font_size": 14})
+    head = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     for offset, note in enumerate(_KAHOOT_NOTES):
         if offset == 3:
             note = f"Questions from the quiz: {text_of(title)}" if title else ""
         if note:
-            sheet.cell(row=2 + offset, column=2, value=note)
-    sheet.cell(row=2, column=2).font = Font(bold=True, size=14)
-    for column, heading in enumerate(KAHOOT_HEADER, start=1):
+            sheet.write_string(1 + offset, 1, note, title_format if offset == 0 else None)
+    for column, heading in enumerate(KAHOOT_HEADER):
         if heading:
-            cell = sheet.cell(row=KAHOOT_HEADER_ROW, column=column, value=heading)
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.write_string(KAHOOT_HEADER_ROW - 1, column, heading, head)
     for offset, row in enumerate(rows, start=1):
-        for column, value in enumerate(row.cells(), start=1):
+        for column, value in enumerate(row.cells()):
             if value is None:
                 continue
-            cell = sheet.cell(row=KAHOOT_HEADER_ROW + offset, column=column, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text such as "=5" or "1,3" stays text, never a formula or a number
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGH", (5, 60, 30, 30, 30, 30, 18, 18)):
-        sheet.column_dimensions[letter].width = width
-    fixed = datetime.datetime(2000, 1, 1)
-    workbook.properties.created = workbook.properties.modified = fixed  # keep "now" out of the output
-    workbook.save(path)
+            if isinstance(value, str):  # text such as "=5" or "1,3" stays text, never a formula or a number
+                sheet.write_string(KAHOOT_HEADER_ROW - 1 + offset, column, value, wrap)
+            else:
+                sheet.write_number(KAHOOT_HEADER_ROW - 1 + offset, column, value)
+    for column, width in enumerate((5, 60, 30, 30, 30, 30, 18, 18)):
+        sheet.set_column(column, column, width)
+    workbook.close()
     fixed_zip_times(Path(path))
 
 

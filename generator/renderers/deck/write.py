@@ -185,28 +185,47 @@ class SlideXml:
             f'</a:bodyPr><a:lstStyle/>{field}</p:txBody></p:sp>')
 
 
-def _tree(slide, shapes: list[str], background: str | None) -> None:
+_GROUP = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
+          '<a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/><a:chExt cx="0" cy="0"/></a:xfrm>'
+          '</p:grpSpPr>')
+
+
+def _slide_xml(shapes: list[str], background: str | None) -> str:
+    bg = (f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{background.lstrip("#")}"/></a:solidFill><a:effectLst/>'
+          f'</p:bgPr></p:bg>') if background else ""
+    return (f'<p:sld {NS}><p:cSld>{bg}<p:spTree>{_GROUP}{"".join(shapes)}</p:spTree></p:cSld>'
+            f'<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>')
+
+
+def _notes_xml(text: str, lang: str) -> str:
+    """A notes page as PowerPoint writes one: the slide's picture and the notes' text, one paragraph a line."""
+    paras = "".join(f'<a:p><a:r><a:rPr lang="{_attr(lang)}" dirty="0"/><a:t>{escape(line)}</a:t></a:r></a:p>'
+                    if line else "<a:p/>" for line in text.split("\n"))
+    return (f'<p:notes {NS}><p:cSld><p:spTree>{_GROUP}'
+            '<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" '
+            'noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr>'
+            '<p:spPr/></p:sp>'
+            '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder 2"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            '</p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>'
+            f'<p:txBody><a:bodyPr/><a:lstStyle/>{paras or "<a:p/>"}</p:txBody></p:sp>'
+            '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
+
+
+def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, notes_master) -> None:
+    """One slide part (and its notes part), made directly: nothing of the layout is cloned only to be
+    removed again, and part names are counted, not searched for."""
+    from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from pptx.opc.packuri import PackURI
     from pptx.oxml import parse_xml
+    from pptx.parts.slide import NotesSlidePart, SlidePart
 
-    c_sld = slide._element.cSld
-    tree = c_sld.spTree
-    for el in list(tree)[2:]:
-        tree.remove(el)
-    if background:
-        bg = parse_xml(f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="{background.lstrip("#")}"/></a:solidFill>'
-                       f'<a:effectLst/></p:bgPr></p:bg>')
-        c_sld.insert(0, bg)
-    holder = parse_xml(f"<p:spTree {NS}>{''.join(shapes)}</p:spTree>")
-    for el in list(holder):
-        tree.append(el)
-
-
-def _slide(prs, plan: DeckPlan, s: Slide, layouts) -> None:
     place = s.place
     layout = layouts[place.layout] if plan.template else layouts[0 if s.kind == "title" else 1]
-    slide = prs.slides.add_slide(layout)
+    part = SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, prs.part.package,
+                     parse_xml(_slide_xml([], None)))
+    part.relate_to(layout.part, RT.SLIDE_LAYOUT)
     phs = _placeholders(layout)
-    x = SlideXml(plan, slide.part, phs)
+    x = SlideXml(plan, part, phs)
     builtin = plan.template is None
     if builtin:
         for fill in place.fills:
@@ -230,13 +249,14 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts) -> None:
              ph=phs.get("ftr"))
     if place.number is not None:
         x.number(s, place.footer_color, phs.get("sldNum"))
-    _tree(slide, x.shapes, place.background if builtin else None)
-    if s.notes:
-        tf = slide.notes_slide.notes_text_frame
-        tf.text = s.notes
-        for p in tf.paragraphs:
-            for r in p.runs:
-                r._r.get_or_add_rPr().set("lang", plan.language)
+    part._element = parse_xml(_slide_xml(x.shapes, place.background if builtin else None))
+    r_id = prs.part.relate_to(part, RT.SLIDE)
+    prs.slides._sldIdLst.add_sldId(r_id)
+    notes = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE,
+                           prs.part.package, parse_xml(_notes_xml(s.notes, plan.language)))
+    notes.relate_to(notes_master, RT.NOTES_MASTER)
+    notes.relate_to(part, RT.SLIDE)
+    part.relate_to(notes, RT.NOTES_SLIDE)
 
 
 def _run(text: str):
@@ -301,8 +321,9 @@ def stable_zip(data: bytes, path: Path, stamp: tuple) -> None:
 def write(plan: DeckPlan, path: Path) -> str:
     """Write the planned deck to path; return its summary ('16 slides')."""
     prs, layouts = _base(plan)
-    for s in plan.slides:
-        _slide(prs, plan, s, layouts)
+    notes_master = prs.part.notes_master_part
+    for number, s in enumerate(plan.slides, start=1):
+        _slide(prs, plan, s, layouts, number, notes_master)
     _properties(prs, plan)
     buf = io.BytesIO()
     prs.save(buf)

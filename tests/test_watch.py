@@ -40,6 +40,7 @@ def test_watch_rebuilds_what_changed_and_keeps_the_last_good_outputs(tmp_path, c
         assert (out / "factsheet.pdf").read_bytes() == sheet
         assert " ms" in rebuilt
         count = len(lines)
+        text = content.read_text(encoding="utf-8")
         content.write_text(text.replace("multifaceted approach", "many-sided approach"), encoding="utf-8")
         assert wait_for(lines, "factsheet.pdf", after=count)
         section_edit = [line for line in lines[count:] if line.startswith("rebuilt")][-1]

@@ -1,49 +1,190 @@
-"""Benchmark: how long each stage of a build takes, for the default and the stress content.
+"""Benchmark: how fast the kit is, measured side by side with the floors it cannot beat.
 
-Machines here are noisy, so figures are medians of several runs and are also given as ratios
-to the load-and-validate step of the same run. Run: .venv/bin/python bench/benchmark.py [runs]
+Machines here are noisy, so every figure is the median of several runs, and each is given as a ratio
+to a floor measured in the same run:
+
+  warm build     `generate --lang en` of the default kit   vs  python -c "import reportlab.platypus, pptx, jinja2"
+  first build    the same with HOME and XDG_CACHE_HOME empty vs  the same floor
+  all languages  `generate` of the default kit (en, fr, es, ar)
+  --check        `generate --check --lang en`               vs  python -c "import ruamel.yaml, pydantic"
+  --watch        a rebuild after a one-word edit of a section (in the watching process)
+  scale          50 to 800 generated questions x 4 versions: seconds per question and peak memory
+  stress         4 languages x 10 versions x 400 questions; 5,000 table rows; 2,000 questions; 500 sections
+  pandoc         pandoc writing a deck from the same content as markdown (when pypandoc-binary is installed)
+
+Run: .venv/bin/python bench/benchmark.py [--runs N] [--quick]
 """
 from __future__ import annotations
 
+import argparse
+import os
+import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from generator.kit import load_kit
-from generator.output import Staging
-from generator.renderers import RENDERERS
-
 ROOT = Path(__file__).resolve().parent.parent
-CONTENTS = {"default": ROOT / "content.yaml", "big (20 questions, 3 versions)": ROOT / "tests/roots/big/content.yaml"}
+PY = sys.executable
 
 
-def timed(fn) -> float:
+def median_time(command: list[str], runs: int, env: dict | None = None, cwd: Path | None = None,
+                before=None) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_memory(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """(seconds, peak resident memory in MB) of one run, from the child's rusage."""
     started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
 
 
-def main(runs: int = 5) -> None:
-    load_kit(CONTENTS["default"])  # warm up: fonts cut and cached, modules imported
-    print(f"{'content':34} {'stage':10} {'median s':>9} {'x load':>7}")
-    for name, path in CONTENTS.items():
-        load = statistics.median(timed(lambda: load_kit(path)) for _ in range(runs))
-        print(f"{name:34} {'load':10} {load:9.3f} {1:7.1f}")
-        kit = load_kit(path)
-        total = load
-        for kind, render in RENDERERS.items():
-            def one():
-                with tempfile.TemporaryDirectory() as folder:
-                    staging = Staging(Path(folder))
-                    render(kit, staging)
-                    staging.commit()
-            seconds = statistics.median(timed(one) for _ in range(runs))
-            total += seconds
-            print(f"{'':34} {kind:10} {seconds:9.3f} {seconds / load:7.1f}")
-        print(f"{'':34} {'total':10} {total:9.3f} {total / load:7.1f}")
+def copy_default(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in ROOT.glob("content*.yaml"):
+        shutil.copy(path, folder / path.name)
+    return folder / "content.yaml"
+
+
+def generated(folder: Path, questions: int, versions: int, rows: int = 4, sections: int = 3,
+              languages: bool = False) -> Path:
+    """A content file with many questions (and its translations: the same text, another tag)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    secs = "".join(f"  - id: s{i}\n    title: Section {i}\n    text: Paragraph {i} of the section, with a few "
+                   f"words more to set.\n    points: [\"Term {i}: a point to make\", A plain point]\n"
+                   for i in range(sections))
+    table_rows = "".join(f"      - [Row {r}, Group {r % 7}, \"Some words about row {r}, long enough to wrap\"]\n"
+                         for r in range(rows))
+    qs = "".join(f"    - question: \"Question number {q}: which of these is right?\"\n"
+                 f"      options: [First answer {q}, Second answer {q}, Third answer {q}, Fourth answer {q}]\n"
+                 f"      answer: {'abcd'[q % 4]}\n      section: s0\n" for q in range(questions))
+    body = (f"title: Scale test\nsummary: A generated kit.\n"
+            f"sections:\n{secs}    table: t\n"
+            f"tables:\n  - id: t\n    title: A table\n    columns: [Name, Group, Notes]\n    rows:\n{table_rows}"
+            f"quiz:\n  questions:\n{qs}")
+    (folder / "content.yaml").write_text("language: en\n" + body + f"build:\n  quiz: {{versions: {versions}}}\n",
+                                         encoding="utf-8")
+    if languages:
+        for tag in ("fr", "es", "ar"):
+            (folder / f"content.{tag}.yaml").write_text(f"language: {tag}\n" + body, encoding="utf-8")
+    return folder / "content.yaml"
+
+
+def watch_rebuild(folder: Path, runs: int) -> float:
+    """Median time of a rebuild inside a watching process after a one-word edit of a section."""
+    sys.path.insert(0, str(ROOT))
+    from generator.build import build
+    from generator.cli import load, parser
+    from generator.watch import fingerprints
+
+    content = copy_default(folder)
+    args = parser().parse_args([str(content), "--lang", "en"])
+    kits = load(args)
+    last = fingerprints(kits)
+    build(kits, folder / "output", say=lambda t: None, workers=1)
+    times = []
+    for n in range(runs + 1):
+        text = content.read_text(encoding="utf-8")
+        a, b = ("multifaceted", "many-sided") if n % 2 == 0 else ("many-sided", "multifaceted")
+        content.write_text(text.replace(a, b, 1), encoding="utf-8")
+        started = time.perf_counter()
+        kits = load(args)
+        now = fingerprints(kits)
+        changed = sorted({o for key, value in now.items() if last.get(key) != value for o in [key[1]]})
+        last = now
+        build(kits, folder / "output", changed, say=lambda t: None, workers=1)
+        if n:  # the first edit warms the caches a watching process already has
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def pandoc(folder: Path, runs: int) -> float | None:
+    try:
+        import pypandoc
+    except ImportError:
+        return None
+    sys.path.insert(0, str(ROOT))
+    from generator.kit import load_kit
+    from generator.text import paragraphs, plain, point
+
+    kit = load_kit(ROOT / "content.yaml")
+    md = [f"% {plain(kit.content.title)}", ""]
+    for s in kit.content.sections:
+        md += [f"# {plain(s.title)}", ""] + paragraphs(s.text) + [""]
+        md += [f"- {plain(point(p).text)}" for p in s.points] + [""]
+    source = folder / "deck.md"
+    source.write_text("\n".join(md), encoding="utf-8")
+    binary = pypandoc.get_pandoc_path()
+    return median_time([binary, str(source), "-o", str(folder / "deck.pptx")], runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="skip the scale and stress series")
+    args = parser.parse_args()
+    runs = args.runs
+    work = Path(tempfile.mkdtemp(prefix="idpc-bench-"))
+    content = copy_default(work / "kit")
+    floor = median_time([PY, "-c", "import reportlab.platypus, pptx, jinja2"], runs)
+    check_floor = median_time([PY, "-c", "import ruamel.yaml, pydantic"], runs)
+    warm = median_time([PY, "-m", "generator", str(content), "--lang", "en", "-o", str(work / "out")], runs)
+    every = median_time([PY, "-m", "generator", str(content), "-o", str(work / "out")], runs)
+    home = work / "home"
+
+    def empty_home():
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+
+    env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
+    first = median_time([PY, "-m", "generator", str(content), "--lang", "en", "-o", str(work / "first")], runs,
+                        env=env, before=empty_home)
+    check = median_time([PY, "-m", "generator", str(content), "--check", "--lang", "en"], runs)
+    rebuild = watch_rebuild(work / "watch", runs)
+    print(f"{'measure':44} {'median':>9} {'ratio':>8}")
+    print(f"{'floor: import reportlab.platypus, pptx, jinja2':44} {floor:8.3f}s {1:7.2f}x")
+    print(f"{'warm build, default kit, en':44} {warm:8.3f}s {warm / floor:7.2f}x")
+    print(f"{'first build, empty HOME and cache, en':44} {first:8.3f}s {first / floor:7.2f}x")
+    print(f"{'warm build, default kit, 4 languages':44} {every:8.3f}s {every / floor:7.2f}x")
+    print(f"{'floor: import ruamel.yaml, pydantic':44} {check_floor:8.3f}s {1:7.2f}x")
+    print(f"{'--check, default kit, en':44} {check:8.3f}s {check / check_floor:7.2f}x")
+    print(f"{'--watch rebuild after a one-word edit':44} {rebuild * 1000:7.0f}ms")
+    seconds = pandoc(work / "pandoc", runs)
+    if seconds is not None:
+        print(f"{'pandoc: the sections as a pptx deck':44} {seconds:8.3f}s {seconds / floor:7.2f}x")
+    if args.quick:
+        return
+    print(f"\n{'questions x 4 versions':24} {'seconds':>8} {'ms per question':>16} {'peak MB':>8}")
+    for n in (50, 100, 200, 400, 800):
+        path = generated(work / f"q{n}", n, 4)
+        seconds, peak = peak_memory([PY, "-m", "generator", str(path), "-o", str(work / f"q{n}-out"),
+                                     "--only", "quiz,deck"])
+        print(f"{n:24} {seconds:8.2f} {seconds / n * 1000:16.1f} {peak:8.0f}")
+    print()
+    path = generated(work / "stress", 400, 10, languages=True)
+    seconds, peak = peak_memory([PY, "-m", "generator", str(path), "-o", str(work / "stress-out")])
+    print(f"{'4 languages x 10 versions x 400 questions':44} {seconds:8.1f}s {peak:6.0f} MB")
+    for label, kwargs in (("5,000 table rows", dict(questions=5, versions=1, rows=5000)),
+                          ("2,000 questions", dict(questions=2000, versions=1)),
+                          ("500 sections", dict(questions=5, versions=1, sections=500))):
+        path = generated(work / label.replace(",", "").replace(" ", "-"), **kwargs)
+        seconds, peak = peak_memory([PY, "-m", "generator", str(path), "-o", str(work / (label + "-out"))])
+        print(f"{label:44} {seconds:8.1f}s {peak:6.0f} MB")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass
 
 from .text import plain
@@ -37,10 +38,12 @@ class PlannedQuestion:
         """True when more than one option is correct."""
         return sum(o.correct for o in self.options) > 1
 
+    separator: str = ", "     # between letters, in the edition's language
+
     @property
     def letters(self) -> str:
         """Correct letters as printed, such as 'B' or 'A, C'."""
-        return ", ".join(o.letter for o in self.options if o.correct)
+        return self.separator.join(o.letter for o in self.options if o.correct)
 
 
 @dataclass(frozen=True)
@@ -66,20 +69,48 @@ class QuizPlan:
     versions: tuple[Version, ...]
 
 
-def orders(n_questions: int, option_counts: list[int], versions: int, seed: int, shuffle: bool,
+def orders(n_questions: int, option_rules: list[tuple[int, str]], versions: int, seed: int, shuffle: bool,
            keep_first: bool) -> list[tuple[list[int], list[list[int]]]]:
-    """Per version: question order and per-question option order, as indices (language-independent)."""
+    """Per version: question order and per-question option order, as indices (language-independent).
+    option_rules gives each question's option count and how its options may move: "free", "last"
+    (the last one stays last) or "fixed" (the authored order stays)."""
     out = []
     for v in range(versions):
         q_order = list(range(n_questions))
-        o_orders = [list(range(n)) for n in option_counts]
+        o_orders = [list(range(n)) for n, _ in option_rules]
         if versions > 1 and shuffle and not (v == 0 and keep_first):
             rng = random.Random(f"{seed}:{UPPER[v]}")
             rng.shuffle(q_order)
-            for order in o_orders:
-                rng.shuffle(order)
+            for order, (n, rule) in zip(o_orders, option_rules):
+                if rule == "free":
+                    rng.shuffle(order)
+                elif rule == "last":
+                    head = order[:-1]
+                    rng.shuffle(head)
+                    order[:-1] = head
         out.append((q_order, o_orders))
     return out
+
+
+_FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def option_rule(options: list[str], kept_last: list[str]) -> str:
+    """How a question's options may be shuffled: two options (yes/no, true/false) and short numbers
+    or years in rising or falling order keep their order; an option such as "All of the above",
+    written last, stays last; the rest are free."""
+    texts = [" ".join(plain(o).lower().split()) for o in options]
+    if len(texts) <= 2:
+        return "fixed"
+    numbers = [_FIRST_NUMBER.search(t) for t in texts]
+    if all(numbers) and all(len(t) <= 24 for t in texts):
+        values = [float(m.group().replace(",", ".")) for m in numbers]
+        if values == sorted(values) or values == sorted(values, reverse=True):
+            return "fixed"
+    last = texts[-1].rstrip(".!?؟。")
+    if any(last == k or last.startswith(k + " ") for k in kept_last):
+        return "last"
+    return "free"
 
 
 def fingerprint(kit) -> str:
@@ -99,10 +130,14 @@ def plan(kit, main=None) -> QuizPlan:
     quiz = kit.content.quiz
     settings = kit.build.quiz
     questions = quiz.questions
-    layout = orders(len(questions), [len(q.options) for q in questions], settings.versions,
-                    settings.seed, settings.shuffle, settings.keep_first)
+    # how options may move is read from the main file, so that every language shares the versions
+    source = main or kit
+    kept_last = [k.strip().lower() for k in str(source.say("options_kept_last")).split("|") if k.strip()]
+    rules = [(len(q.options), option_rule(list(q.options), kept_last)) for q in source.content.quiz.questions]
+    layout = orders(len(questions), rules, settings.versions, settings.seed, settings.shuffle, settings.keep_first)
     letters = str(kit.say("option_letters")).split()
     letters = letters if len(letters) >= 6 else list(UPPER[:6])
+    separator = (str(kit.say("letters_separator")).strip() or ",") + " "
     versions = []
     for v, (q_order, o_orders) in enumerate(layout):
         planned = []
@@ -112,7 +147,7 @@ def plan(kit, main=None) -> QuizPlan:
             options = tuple(PlannedOption(letters[pos], oi, q.options[oi], oi in q.answers)
                             for pos, oi in enumerate(o_orders[qi]))
             planned.append(PlannedQuestion(number, qi, q.question, options, q.explanation,
-                                           plain(section.title, kit.language) if section else None))
+                                           plain(section.title, kit.language) if section else None, separator))
         versions.append(Version(UPPER[v] if settings.versions > 1 else None, tuple(planned)))
     return QuizPlan(title=quiz.title or kit.say("quiz_default_title"),
                     instructions=quiz.instructions or kit.say("quiz_default_instructions"),

@@ -87,8 +87,10 @@ class Para(Block):
         return first, rest
 
     def min_height(self, at_top=False):
-        n = min(len(self.para.lines), self.min_lines)
-        return (0.0 if at_top else self.space_before) + n * self.para.pitch
+        lines = len(self.para.lines)
+        # the least first part a split can leave: min_lines, when the rest keeps min_lines too
+        n = self.min_lines if lines >= 2 * self.min_lines else lines
+        return (0.0 if at_top else self.space_before) + n * self.para.pitch + (self.space_after if n == lines else 0.0)
 
     def draw(self, page, x, top, width, rtl):
         pitch = self.para.pitch
@@ -177,17 +179,24 @@ class Table(Block):
     pad: tuple[float, float] = (3.0, 2.5)   # cell padding: sides, top and bottom
     colors: dict = field(default_factory=dict)  # header, header_text, band, rule
     first_row: int = 0                  # index of rows[0] in the whole table (keeps banding)
+    heights: list[float] | None = None  # of the body rows, measured once and handed on to each part
+
+    def __post_init__(self):
+        if self.heights is None:
+            self.heights = [self.row_height(r) for r in self.rows]
+        # a long table is split once per column; summing every row at each split would be quadratic
+        self._total = sum(self.heights)
 
     def row_height(self, cells: list[Cell]) -> float:
         return max(c.para.height for c in cells) + 2 * self.pad[1]
 
     def body_height(self):
         cap = self.caption.height(True) if self.caption else 0.0
-        return cap + self.row_height(self.header) + sum(self.row_height(r) for r in self.rows)
+        return cap + self.row_height(self.header) + self._total
 
     def min_height(self, at_top=False):
         cap = self.caption.height(True) if self.caption else 0.0
-        first = self.row_height(self.rows[0]) if self.rows else 0.0
+        first = self.heights[0] if self.rows else 0.0
         return (0.0 if at_top else self.space_before) + cap + self.row_height(self.header) + first
 
     def split(self, room, at_top):
@@ -196,17 +205,25 @@ class Table(Block):
         used = (0.0 if at_top else self.space_before) + (self.caption.height(True) if self.caption else 0.0)
         used += self.row_height(self.header)
         fit = 0
-        for row in self.rows:
-            h = self.row_height(row)
+        for h in self.heights:
             if used + h > room + 0.01:
                 break
             used += h
             fit += 1
-        if fit == 0 or fit == len(self.rows):
+        n = len(self.rows)
+        if fit == 0 or fit == n:
             return None, self
-        first = replace(self, rows=self.rows[:fit], space_after=0.0)
-        rest = replace(self, rows=self.rows[fit:], caption=self.continued, space_before=0.0,
-                       first_row=self.first_row + fit)
+        # never one row alone at the top of the next column, nor at the foot of this one
+        if n - fit < 2:
+            if fit > 2:
+                fit = n - 2
+            elif not at_top:
+                return None, self
+        if fit < 2 and not at_top:
+            return None, self
+        first = replace(self, rows=self.rows[:fit], heights=self.heights[:fit], space_after=0.0)
+        rest = replace(self, rows=self.rows[fit:], heights=self.heights[fit:], caption=self.continued,
+                       space_before=0.0, first_row=self.first_row + fit)
         return first, rest
 
     def draw(self, page, x, top, width, rtl):
@@ -215,8 +232,7 @@ class Table(Block):
             self.caption.draw(page, x, y, width, rtl)
             y += self.caption.height(True)
         c = self.colors
-        for r, cells in enumerate([self.header] + self.rows):
-            h = self.row_height(cells)
+        for r, (cells, h) in enumerate(zip([self.header] + self.rows, [self.row_height(self.header)] + self.heights)):
             head = r == 0
             fill = c.get("header") if head else (c.get("band") if (self.first_row + r) % 2 == 0 else None)
             if fill:

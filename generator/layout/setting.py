@@ -35,6 +35,11 @@ class Setter:
     def typesetter(self) -> Typesetter:
         return typesetter(self.kit.fonts, self.rtl, self.language.split("-")[0])
 
+    def numbered(self, number: int) -> str:
+        """A question's number with its full stop ("1."), which follows it in the reading direction:
+        a right-to-left mark puts the stop at its left in a right-to-left edition."""
+        return f"\u200f{number}." if self.rtl else f"{number}."
+
     def spans(self, text: str, style: Style, markup: bool = True) -> list[Span]:
         """Spans of a text: with markup, **bold**, *italic* and links; always the language's typography."""
         if not markup:
@@ -78,4 +83,5 @@ class Setter:
         return para.lines[0] if para.lines else self.typesetter.set([Span(" ", style)], 1e6).lines[0]
 
     def width(self, text: str, style: Style, markup: bool = False) -> float:
-        return self.line(text, style, markup).width
+        """Width of text on one unbroken line (measured, not set: no line is built)."""
+        return self.typesetter.natural_width(self.spans(text, style, markup))

@@ -22,6 +22,15 @@ MM = 72 / 25.4
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 
 
+HEADER_PAD = 6     # mm of band above and below the header's text: clear of a printer's unprintable edge
+
+
+def _pitch(para) -> float:
+    """A paragraph's line pitch, opened up where its font's ascent and descent need more (Arabic)."""
+    ink = max((line.ascent + line.descent for line in para.lines), default=0.0)
+    return max(para.pitch, ink * 1.02)
+
+
 @dataclass(frozen=True)
 class Look:
     """The fact sheet's sizes for one attempt (normal, or tightened to save a page)."""
@@ -29,12 +38,18 @@ class Look:
     t: dict
     tight: bool
     rtl: bool
+    scale: float = 1.0     # below 1: the text of the columns set a little smaller, the last resort
 
     def __getattr__(self, name):
         t = self.__dict__["t"]
         key = f"{name}_rtl" if self.__dict__["rtl"] and f"{name}_rtl" in t else name
         tight = t.get("tight", {}) if self.__dict__["tight"] else {}
-        return float(tight[key] if key in tight else t[key])
+        value = float(tight[key] if key in tight else t[key])
+        return value * self.__dict__["scale"] if name in SCALED else value
+
+
+SCALED = {"body_size", "heading_size", "lead_size", "small_size"}
+SMALLER = (0.95, 0.9)      # how far the column text may shrink to keep the sheet within its budget
 
 
 class Sheet:
@@ -55,38 +70,52 @@ class Sheet:
     # --- page furniture ----------------------------------------------------------------------
 
     def header(self, page: Page, s: Setter, look: Look) -> float:
-        """The band: title, subtitle and day on the primary colour, the logo on a card; returns its bottom."""
+        """The band: title, subtitle and day on the primary colour, the logo on a card; returns its bottom.
+        A long title first gives up a few points to stay on two lines; the band then grows to hold
+        what it carries, never letting the text near the page edge or the rule."""
         content, org = self.kit.content, self.kit.content.organization
-        margin, band = look.margin * MM, look.band_height * MM
-        page.add(Rect(0, 0, self.page_w, band, fill=self.c["primary"]))
-        page.add(Rect(0, band, self.page_w, look.accent_rule * MM, fill=self.c["accent"]))
+        margin = look.margin * MM
+        pad = HEADER_PAD * MM
         text_w = self.page_w - 2 * margin
+        logo = None
         if org and org.logo:
             card_h = look.logo_height * MM
-            logo = self.kit.asset(org.logo)
-            w, h = _image_size(logo)
-            pad = 2 * MM
-            logo_h = card_h - 2 * pad
-            logo_w = min(logo_h * w / h, 55 * MM)
+            path = self.kit.asset(org.logo)
+            w, h = _image_size(path)
+            inner = 2 * MM
+            logo_w = min((card_h - 2 * inner) * w / h, 55 * MM)
             logo_h = logo_w * h / w
-            card_w = logo_w + 2 * pad
-            x = margin if self.rtl else self.page_w - margin - card_w
-            y = (band - card_h) / 2
-            page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=2.5))
-            page.add(Picture(x + pad, y + (card_h - logo_h) / 2, logo_w, logo_h, logo))
-            text_w -= card_w + 5 * MM
-        x = self.page_w - margin - text_w if self.rtl else margin
-        parts = [s.set(s.spans(content.title, self.style(look.title_size, "on_primary", bold=True)), text_w, 1.12)]
+            logo = (path, card_h, logo_w, logo_h, inner)
+            text_w -= logo_w + 2 * inner + 5 * MM
+        size = look.title_size
+        while True:
+            title = s.set(s.spans(content.title, self.style(size, "on_primary", bold=True)), text_w, 1.12)
+            if len(title.lines) <= 2 or size <= look.title_size * 0.75:
+                break
+            size -= 1
+        parts = [title]
         if content.subtitle:
             parts.append(s.set(s.spans(content.subtitle, self.style(look.subtitle_size, "on_primary")), text_w, 1.2))
         if content.date:
             parts.append(s.set(s.spans(content.date, self.style(look.date_size, "accent", bold=True)), text_w, 1.3))
-        total = sum(p.height for p in parts)
-        y = max(3 * MM, (band - total) / 2)
-        for p in parts:
+        pitches = [_pitch(p) for p in parts]
+        total = sum(len(p.lines) * pitch for p, pitch in zip(parts, pitches))
+        band = max(look.band_height * MM, total + 2 * pad)
+        page.add(Rect(0, 0, self.page_w, band, fill=self.c["primary"]))
+        page.add(Rect(0, band, self.page_w, look.accent_rule * MM, fill=self.c["accent"]))
+        if logo:
+            path, card_h, logo_w, logo_h, inner = logo
+            card_w = logo_w + 2 * inner
+            x = margin if self.rtl else self.page_w - margin - card_w
+            y = (band - card_h) / 2
+            page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=2.5))
+            page.add(Picture(x + inner, y + (card_h - logo_h) / 2, logo_w, logo_h, path))
+        x = self.page_w - margin - text_w if self.rtl else margin
+        y = (band - total) / 2
+        for p, pitch in zip(parts, pitches):
             for line in p.lines:
-                draw_line(page, line, x, text_w, y, p.pitch, "right" if self.rtl else "left")
-                y += p.pitch
+                draw_line(page, line, x, text_w, y, pitch, "right" if self.rtl else "left")
+                y += pitch
         return band + look.accent_rule * MM
 
     def event_box(self, page: Page, s: Setter, look: Look, top: float) -> float:
@@ -212,6 +241,10 @@ class Sheet:
             table = content.table(section.table) if section.table else None
             if table:
                 out.append(self.table(s, look, table, width))
+        if content.faq and not faq_count and self.faq_pointer(len(content.faq)):
+            out.append(heading(kit.say("faq"), markup=False))
+            out.append(s.para(s.spans(self.faq_pointer(len(content.faq)), self.style(look.body_size, "secondary",
+                              italic=True), markup=False), width, space_before=gap))
         if content.faq and faq_count:
             out.append(heading(kit.say("faq"), markup=False))
             for item in content.faq[:faq_count]:
@@ -234,6 +267,12 @@ class Sheet:
                     spans += [Span(" ", small), Span(src.url, Style(small.size, self.c["secondary"]), _link(src.url))]
                 out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3))
         return out
+
+    def faq_pointer(self, count: int) -> str:
+        """Where the FAQ is when none of it fits here ('' when there is nowhere to point to)."""
+        org = self.kit.content.organization
+        deck, website = "deck" in self.kit.build.outputs, org.website if org and org.website else None
+        return self.kit.say("faq_elsewhere", count=count, deck=deck, website=website) if deck or website else ""
 
     def more_faq(self, rest: int) -> str:
         org = self.kit.content.organization
@@ -268,9 +307,9 @@ class Sheet:
 
     # --- one attempt at the whole sheet ------------------------------------------------------
 
-    def attempt(self, faq_count: int, tight: bool) -> tuple[Document, list]:
+    def attempt(self, faq_count: int, tight: bool, scale: float = 1.0) -> tuple[Document, list]:
         kit = self.kit
-        look = Look(self.t, tight, self.rtl)
+        look = Look(self.t, tight, self.rtl, scale)
         s = Setter(kit, look.leading)
         margin, gap = look.margin * MM, look.column_gap * MM
         col_w = (self.page_w - 2 * margin - gap) / 2
@@ -349,9 +388,14 @@ def plan(kit, notes: Notes, qp=None) -> list:
 
 
 def document(kit, notes: Notes) -> Document:
+    """The fact sheet as pages (see _fitted), with a warning when the FAQ found no room at all."""
+    return _faq_left_out(kit, notes, _fitted(kit, notes))
+
+
+def _fitted(kit, notes: Notes) -> Document:
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
-    nearly empty last page."""
+    nearly empty last page; set a little smaller when only a few lines run over the budget."""
     sheet = Sheet(kit, notes)
     budget = int(sheet.t["max_pages"])
     n_faq = len(kit.content.faq)
@@ -362,24 +406,50 @@ def document(kit, notes: Notes) -> Document:
             fitting = (doc, columns, count)
             break
     if fitting is None:
+        tight = _most_faq(sheet, budget, n_faq, 0, 1.0)
+        if tight is not None:
+            return tight
         doc, columns = sheet.attempt(0, True)
-        if len(doc.pages) > budget:
-            notes.warn(("sections",), f"the fact sheet runs to {len(doc.pages)} pages (budget {budget}); "
-                       "shorten the sections to print it on one sheet")
+        if len(doc.pages) == budget + 1 and last_page_fill(columns) < 0.5:
+            for scale in SMALLER:   # a few lines over: smaller text rather than another sheet
+                smaller = _most_faq(sheet, budget, n_faq, 0, scale)
+                if smaller is not None:
+                    return smaller
+        notes.warn(("sections",), f"the fact sheet runs to {len(doc.pages)} pages (budget {budget}); "
+                   "shorten the sections to print it on one sheet")
         return doc
     doc, columns, count = fitting
-    best = None
-    for more in range(count + 1, n_faq + 1):  # tightening may make room for more of the FAQ
-        tight, _ = sheet.attempt(more, True)
-        if len(tight.pages) > budget:
-            break
-        best = tight
-    if best is not None:
-        return best
+    if count < n_faq:
+        tight = _most_faq(sheet, budget, n_faq, count + 1, 1.0)   # tightening may make room for more
+        if tight is not None:
+            return tight
     if len(doc.pages) > 1 and last_page_fill(columns) < float(sheet.t["last_page_min"]):
         smaller, _ = sheet.attempt(count, True)
         if len(smaller.pages) < len(doc.pages):
             return smaller
+    return doc
+
+
+def _most_faq(sheet: Sheet, budget: int, n_faq: int, least: int, scale: float) -> Document | None:
+    """The tightened sheet (its column text scaled) with as many FAQ questions as fit, at least
+    `least` of them; None when not even that many fit."""
+    best = None
+    for count in range(least, n_faq + 1):
+        doc, _ = sheet.attempt(count, True, scale)
+        if len(doc.pages) > budget:
+            break
+        best = doc
+    return best
+
+
+def _faq_left_out(kit, notes: Notes, doc: Document) -> Document:
+    """Say so when not one question of the FAQ found room on the sheet and there is no deck or
+    website to point readers to (otherwise the sheet says where the FAQ is)."""
+    org = kit.content.organization
+    elsewhere = "deck" in kit.build.outputs or bool(org and org.website)
+    if kit.content.faq and doc.facts["faq"] == 0 and not elsewhere:
+        notes.warn(("faq",), "no question of the FAQ fits on the fact sheet, and with no deck and no "
+                   "website it appears nowhere else; shorten the sections to make room")
     return doc
 
 

@@ -102,7 +102,7 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> "Document":  # noqa
         x0 = margin + c * width / len(chunks)
         for r, q in enumerate(chunk):
             y = top + r * (size + 3.5 * MM)
-            number = s.line(f"{q.number}.", sheets.style(look.body_size, "secondary", bold=True))
+            number = s.line(s.numbered(q.number), sheets.style(look.body_size, "secondary", bold=True))
             nx = sheets.page_w - x0 - 9 * MM if sheets.rtl else x0
             draw_line(page, number, nx, 9 * MM, y + (size - number.ascent) / 2, number.ascent + 2, "left")
             for i, letter in enumerate(letters):  # every row has every letter: versions differ in option counts

@@ -64,7 +64,7 @@ class Poster:
             if content.date else None
         size = look.title_size
         title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
-        while size > 60 and len(title.lines) > 2:
+        while size > 60 and len(title.lines) > 2 or size > 52 and len(title.lines) > 3:
             size -= 2
             title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
         sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width, 1.25) \
@@ -87,38 +87,53 @@ class Poster:
             if para is date:
                 y += gap
 
-        y = band + 3 * MM + 14 * MM
+        # the middle: the event and the key sentence, set first and then centred in the room they have
+        top = self.h - margin - bottom_h
+        middle_top = band + 3 * MM + 10 * MM
+        room = top - 10 * MM - middle_top        # kept clear of the logo and QR code below
+        blocks: list[tuple[object, float]] = []  # (set paragraph, space after)
         event = kit.event_context()
         if event:
-            y = self.block(page, s, kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
-                           margin, y, width, 1.2, markup=False) + 2 * MM
-            y = self.block(page, s, event["name"], self.style(look.event_title_size, "primary", True), margin, y,
-                           width, 1.15) + 4 * MM
+            blocks.append((s.set(s.spans(kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
+                                         markup=False), width, 1.2), 2 * MM))
+            blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size, "primary", True)), width,
+                                 1.15), 4 * MM))
             when = kit.say("event_when", event=event)
             if when:
-                y = self.block(page, s, when, self.style(look.event_size, bold=True), margin, y, width, 1.25,
-                               markup=False)
+                blocks.append((s.set(s.spans(when, self.style(look.event_size, bold=True), markup=False), width,
+                                     1.25), 0.0))
             if event["place"]:
-                y = self.block(page, s, event["place"], self.style(look.event_size), margin, y, width, 1.25)
-            y += 10 * MM
+                blocks.append((s.set(s.spans(event["place"], self.style(look.event_size)), width, 1.25), 0.0))
+            blocks[-1] = (blocks[-1][0], 12 * MM)
+        fixed = sum(p.height + gap for p, gap in blocks)
         sentence = key_sentence(content.summary)
-        room = self.h - margin - bottom_h - y
-        lead = look.lead_size
-        while lead > 16 and s.set(s.spans(sentence, self.style(lead, "muted")), width, 1.3).height > room:
-            lead -= 2
-        if s.set(s.spans(sentence, self.style(lead, "muted")), width, 1.3).height <= room:
-            self.block(page, s, sentence, self.style(lead, "muted"), margin, y, width, 1.3)
-        else:
+        lead, para = None, None
+        for size in range(int(look.lead_size * 1.34), 15, -2):   # the largest size that fits, 16 pt at least
+            para = s.set(s.spans(sentence, self.style(size, "muted")), width, 1.3)
+            if fixed + para.height <= room:
+                lead = size
+                break
+        if sentence and lead is not None:
+            blocks.append((para, 0.0))
+        elif sentence:
             self.notes.warn(("summary",), "the summary's first sentence does not fit on the poster; shorten it")
+        used = sum(p.height + gap for p, gap in blocks) - (blocks[-1][1] if blocks else 0.0)
+        y = middle_top + max(0.0, (room - used) / 3)   # a little above the centre, as the eye expects
+        for para, gap in blocks:
+            for line in para.lines:
+                draw_line(page, line, margin, width, y, para.pitch, align)
+                y += para.pitch
+            y += gap
 
-        top = self.h - margin - bottom_h
+        # the bottom: the organisation (logo, name, web address) beside a QR code with its caption under it
         if qr:
+            quiet = 4 * qr_size / len(qr)            # the matrix carries a four-module quiet zone
             qx = margin if self.rtl else self.w - margin - qr_size
             page.add(Rect(qx - 2 * MM, top - 2 * MM, qr_size + 4 * MM, qr_size + 4 * MM, fill=self.c["badge"]))
             page.add(QR(qx, top, qr_size, qr, "#000000", website))
             cap = s.set(s.spans(kit.say("poster_scan"), self.style(look.small_size, "muted", True), markup=False),
                         qr_size + 20 * MM, 1.2)
-            cy = top + qr_size + 3 * MM
+            cy = top + qr_size - quiet + 2 * MM
             for line in cap.lines:
                 draw_line(page, line, qx - 10 * MM, qr_size + 20 * MM, cy, cap.pitch, "center")
                 cy += cap.pitch
@@ -137,9 +152,9 @@ class Poster:
             page.add(Picture(lx, ty, w, h, logo))
             ty += h + 6 * MM
         if org:
-            ty = self.block(page, s, org.name, self.style(look.small_size + 4, "primary", True), tx, ty, text_w, 1.2)
+            ty = self.block(page, s, org.name, self.style(look.org_size, "primary", True), tx, ty, text_w, 1.2)
         if website:
-            self.block(page, s, website, self.style(look.small_size, "secondary"), tx, ty + 1 * MM, text_w, 1.2,
+            self.block(page, s, website, self.style(look.web_size, "secondary"), tx, ty + 1 * MM, text_w, 1.2,
                        markup=False)
         page.add(Rect(0, self.h - 4 * MM, self.w, 4 * MM, fill=self.c["accent"]))
         return page

@@ -155,7 +155,7 @@ class Sheets:
     def question(self, s: Setter, look: Look, q, width: float) -> Group:
         body = self.style(look.body_size, bold=True)
         num_w = look.number_width * MM
-        number = s.para(s.spans(f"{q.number}.", self.style(look.body_size, "secondary", bold=True), markup=False),
+        number = s.para(s.spans(s.numbered(q.number), self.style(look.body_size, "secondary", bold=True), markup=False),
                         num_w, min_lines=1)
         inner = width - num_w
         parts: list[Block] = [s.para(s.spans(q.text, body), inner, min_lines=1)]
@@ -248,7 +248,7 @@ class Sheets:
         blocks = []
         ks = look.key_size
         for q in version.questions:
-            number = s.para(s.spans(f"{q.number}.", self.style(ks, "secondary", bold=True), markup=False),
+            number = s.para(s.spans(s.numbered(q.number), self.style(ks, "secondary", bold=True), markup=False),
                             9 * MM, min_lines=1)
             answer = s.para(s.spans(q.letters, self.style(ks + 2, "correct", bold=True), markup=False),
                             16 * MM, min_lines=1)

@@ -1,6 +1,7 @@
 """Bidirectional text: embedding levels of a paragraph (UAX #9, via python-bidi) and the visual order of a line."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -34,7 +35,95 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
     out = [storage["base_level"]] * len(text)
     for ch in storage["chars"]:  # characters removed by rule X9 keep the base level
         out[ch["index"]] = ch["level"]
+    _bracket_pairs(text, out, storage["base_level"])
+    _web_addresses(text, out)
     return tuple(out)
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
+_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"«»]+", re.I)
+
+
+def _direction(level: int) -> int:
+    return level % 2
+
+
+def _bracket_pairs(text: str, out: list[int], base: int) -> None:
+    """Rule N0 (paired brackets), which python-bidi's levels leave out: a pair takes the direction of
+    the strong text inside it when that matches the paragraph, or when the text before the pair runs
+    the same way; so "(2022)" after a left-to-right reference stays whole in an Arabic sentence."""
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for i, ch in enumerate(text):
+        if ch in _OPENING:
+            stack.append((_OPENING[ch], i))
+        elif stack and ch == stack[-1][0]:
+            pairs.append((stack.pop()[1], i))
+    if not pairs:
+        return
+    strong = [unicodedata.bidirectional(ch) in ("L", "R", "AL", "EN", "AN") for ch in text]
+    embedding = _direction(base)
+    for start, end in sorted(pairs):
+        inside = {_direction(out[k]) for k in range(start + 1, end) if strong[k]}
+        if not inside:
+            continue
+        if embedding in inside:
+            way = embedding
+        else:
+            before = next((_direction(out[k]) for k in range(start - 1, -1, -1) if strong[k]), embedding)
+            way = 1 - embedding if before != embedding else embedding
+        level = base if _direction(base) == way else base + 1
+        if out[start] != level or out[end] != level:
+            out[start] = out[end] = level
+            for k in (start, end):   # rule N1 again for the neutrals beside a bracket that turned
+                _neutrals_beside(text, out, base, k, -1)
+                _neutrals_beside(text, out, base, k, 1)
+
+
+_NEUTRAL = {"WS", "ON", "CS", "ES", "ET", "S"}
+
+
+def _strong_way(text: str, out: list[int], k: int) -> int:
+    """The direction a character at k lends its neighbours under rule N1 (numbers count as R unless a
+    left-to-right letter before them made them L)."""
+    kind = unicodedata.bidirectional(text[k])
+    if kind == "L":
+        return 0
+    if kind in ("R", "AL", "AN"):
+        return 1
+    if kind == "EN":
+        for j in range(k - 1, -1, -1):
+            before = unicodedata.bidirectional(text[j])
+            if before in ("L", "R", "AL"):
+                return 0 if before == "L" else 1
+        return 1
+    return _direction(out[k])     # a bracket: the direction rule N0 gave it
+
+
+def _neutrals_beside(text: str, out: list[int], base: int, k: int, step: int) -> None:
+    j = k + step
+    run = []
+    while 0 <= j < len(text) and unicodedata.bidirectional(text[j]) in _NEUTRAL and text[j] not in "()[]{}":
+        run.append(j)
+        j += step
+    if not run:
+        return
+    near = _strong_way(text, out, k)
+    far = _strong_way(text, out, j) if 0 <= j < len(text) else _direction(base)
+    way = near if near == far else _direction(base)
+    level = base if _direction(base) == way else base + 1
+    for i in run:
+        out[i] = level
+
+
+def _web_addresses(text: str, out: list[int]) -> None:
+    """A web address reads left to right to its last character ("https://www.incb.org/" keeps its
+    final slash at its right end inside an Arabic sentence)."""
+    for match in _URL.finditer(text):
+        level = out[match.start()]
+        if level % 2 == 0:
+            for k in range(match.start(), match.end()):
+                out[k] = level
 
 
 def line_levels(text: str, levels_: list[int] | tuple[int, ...], base: int) -> list[int]:

@@ -109,7 +109,8 @@ _BREAK_SPACES = set(" \t\u3000\u2009\u2002\u2003")
 @lru_cache(maxsize=20_000)
 def break_points(text: str) -> tuple[int, ...]:
     """Positions where a line may start: after spaces, after a hyphen inside a word, and inside a
-    web address only after / . - ? & = _ # and never inside its scheme (https://)."""
+    web address only after / . - ? & = _ # in its path, never inside its scheme (https://) or its
+    host name (press.un.org)."""
     out: set[int] = set()
     for i, ch in enumerate(text[:-1]):
         nxt = text[i + 1]
@@ -119,9 +120,13 @@ def break_points(text: str) -> tuple[int, ...]:
             out.add(i + 1)
     for match in _URL.finditer(text):
         start = match.start() + len(_SCHEME.match(match.group()).group())
+        slash = text.find("/", start, match.end())
+        path = slash if slash >= 0 else match.end()     # the host name stays whole: "press.un.org"
         for i in range(start, match.end() - 1):
-            if text[i] in _URL_BREAK_AFTER:
+            if text[i] in _URL_BREAK_AFTER and i >= path:
                 out.add(i + 1)
+        for i in range(start + 1, path + 1):
+            out.discard(i)
         for i in range(match.start() + 1, start + 1):  # nothing breaks "https://" or "www."
             out.discard(i) if i < start else None
     return tuple(sorted(out))
@@ -281,6 +286,14 @@ class Typesetter:
         text, spans_of, faces, sizes, lv = self.prepare(spans)
         ranges = self._breaks(text, faces, sizes, lv, widths)
         return tuple(self._line(text, a, b, spans_of, spans, faces, lv) for a, b in ranges)
+
+    def natural_width(self, spans: list[Span]) -> float:
+        """Width in points of the spans on one line that never breaks (trailing spaces left out)."""
+        spans = [s for s in spans if s.text]
+        if not spans:
+            return 0.0
+        text, _, faces, sizes, lv = self.prepare(spans)
+        return self._width(text, 0, len(text.rstrip()), faces, sizes, lv)
 
     def count(self, spans: list[Span], width: float) -> int:
         """Number of lines the spans take at width (at least 1)."""

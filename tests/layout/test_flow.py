@@ -61,6 +61,9 @@ def test_a_long_table_splits_between_rows_and_repeats_its_header(ts):
     assert len(parts) > 1
     assert parts[0].caption is caption and all(p.caption is continued for p in parts[1:])
     assert sum(len(p.rows) for p in parts) == 40
+    # each part keeps the heights measured once for the whole table, row for row
+    assert all(p.heights == [p.row_height(r) for r in p.rows] for p in parts)
+    assert [p.first_row for p in parts] == [sum(len(q.rows) for q in parts[:k]) for k in range(len(parts))]
     assert all(c.fill >= 0.8 for c in columns[:-1])
 
 

@@ -78,7 +78,8 @@ def test_the_arabic_sheet_is_right_aligned_and_reads_in_logical_order(default_bu
     assert "الأسئلة الشائعة" in pdf_text(path)
     spans = text_spans(path, 0)
     arabic = [x for x, y, _, ch in spans if "\u0600" <= ch <= "\u06ff" and y > 300]
-    assert sum(x > 595 / 2 for x in arabic) > 0.5 * len(arabic)   # the right column comes first, text to the right
+    first = arabic[:300]    # in the order the page draws them: the right column comes first
+    assert sum(x > 595 / 2 for x in first) > 0.9 * len(first)
 
 
 def test_a_right_to_left_page_reads_its_right_column_first(default_plans):

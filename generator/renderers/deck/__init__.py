@@ -42,7 +42,8 @@ def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
     for note in d.notes:
         notes.warn(("build", "deck_template"), note)
     return DeckPlan(slides, d.width, d.height, _lang_tag(kit.language), kit.rtl,
-                    {"latin": d.body.name, "heading": d.heading.name, "cs": d.cs_font or d.body.name},
+                    {"latin": d.body.name, "body": d.body.name, "heading": d.heading.name,
+                     "cs": d.cs_font or d.body.name},
                     plain(content.title, kit.language)[:250], plain(content.subtitle or content.summary,
                                                                    kit.language)[:250],
                     plain(org.name)[:250] if org else "", (stamp.year, stamp.month, stamp.day, 9, 0, 0),

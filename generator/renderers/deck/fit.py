@@ -38,6 +38,7 @@ class Measure:
                         for kind, face in self.faces.items()}
         self.slack, self.bold_slack = slack, bold_slack
         self._lines: dict = {}
+        self._widths: dict = {}
 
     def _spans(self, runs: Sequence[Run], size: float, bold: bool, italic: bool, caps: bool) -> tuple[Span, ...]:
         return tuple(Span(r.text.upper() if caps else r.text, Style(size, "#000000", bold or r.bold, italic or r.italic))
@@ -59,13 +60,15 @@ class Measure:
 
     def width(self, runs: Sequence[Run], size: float, bold: bool = False, font: str = "body") -> float:
         """Width in points of runs on one unbroken line, slack included."""
-        spans = list(self._spans(runs, size, bold, False, False))
-        if not spans:
-            return 0.0
-        para = self.setters[font].set(spans, 1e7)
-        heavy = bold or any(r.bold for r in runs)
-        return max(ln.width for ln in para.lines) * self.slack * self.faces[font].slack * \
-            (self.bold_slack if heavy else 1.0)
+        # advances scale with the size, so a text is measured once at 1 pt, whatever the sizes tried
+        key = (tuple(runs), bold, font)
+        em = self._widths.get(key)
+        if em is None:
+            spans = list(self._spans(runs, 1.0, bold, False, False))
+            heavy = bold or any(r.bold for r in runs)
+            em = self._widths[key] = (self.setters[font].natural_width(spans) * self.slack * self.faces[font].slack
+                                      * (self.bold_slack if heavy else 1.0)) if spans else 0.0
+        return em * size
 
     def pitch(self, size: float, font: str = "body") -> float:
         return size * self.faces[font].pitch

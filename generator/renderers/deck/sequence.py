@@ -9,6 +9,7 @@ slides. In both, every sentence reaches the audience or the presenter.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ...text import Run, paragraphs, plain, point
 from . import quizslides, tables
@@ -123,9 +124,16 @@ class Sequence:
             p.image_slide(title, image[0], image[1], notes)
         table = kit.content.table(section.table) if section.table else None
         if table:
-            rows = [" | ".join(self.plain(c_) for c_ in row) for row in [table.columns] + table.rows]
-            table_notes = "\n".join([self.say("note_table")] + rows)
-            tables.table_slides(p, table, None, table_notes)
+            tables.table_slides(p, table, None, self.table_notes(table))
+
+    def table_notes(self, table) -> Callable[[int, int], str]:
+        """The notes of the slide holding rows [i, j): the lead-in, the header and those rows only
+        (the whole table on every slide would grow with the square of its length)."""
+        def line(row) -> str:
+            return " | ".join(self.plain(cell) for cell in row)
+
+        lead = [self.say("note_table"), line(table.columns)]
+        return lambda i, j: "\n".join(lead + [line(row) for row in table.rows[i:j]])
 
     # --- FAQ ---------------------------------------------------------------------------------
 

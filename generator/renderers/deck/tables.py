@@ -2,12 +2,16 @@
 the header repeated on each; never below the theme's smallest table size."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ...text import Run, plain
 from ...typeset.lines import unbreakable
 from .color import ensure
 from .fit import balanced, sizes_between
 from .model import CELL, PT, Box, Para, Slide, TableChunk
 from .slides import Planner
+
+MANY_SLIDES = 6     # more slides than this of one table: too many to present
 
 
 def column_widths(p: Planner, header, rows, size: float, total_in: float) -> list[float]:
@@ -53,8 +57,9 @@ def row_height(p: Planner, row, widths, size, bold=False) -> float:
     return lines * p.m.pitch(size) / PT + CELL[1] + CELL[3] + 0.04
 
 
-def table_slides(p: Planner, table, intro: list[Para] | None, notes: str) -> int:
-    """The table over as few slides as it needs; returns how many."""
+def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[int, int], str]) -> int:
+    """The table over as few slides as it needs; returns how many. notes(i, j) gives the speaker notes
+    of the slide that holds rows [i, j)."""
     place = p.d.place("table")
     b = place.body
     header = [p.runs(col) for col in table.columns]
@@ -85,6 +90,10 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: str) -> int
         p.notes.warn(("tables",), f"a row of the table {plain(table.title)!r} is too long for one slide; "
                      "shorten its cells")
     size, widths, head_h, heights, groups = best
+    if len(groups) > MANY_SLIDES:
+        p.notes.warn(("tables", p.kit.content.tables.index(table), "rows"),
+                     f"the table {plain(table.title)!r} fills {len(groups)} slides of the deck; a hall reads a "
+                     "few rows at a time, so keep the deck's table short and print the whole one")
     if p.kit.rtl:  # columns run from the right
         widths = widths[::-1]
         header = header[::-1]
@@ -101,5 +110,5 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: str) -> int
         chunk = TableChunk(b.x, y, tuple(widths), (head_h,) + tuple(heights[i:j]), tuple(header),
                            tuple(tuple(r) for r in rows[i:j]), size, name=title, colors=colours)
         t = p.parts_title(title, part + 1, len(groups))
-        p.add(Slide("table", t, p.title_box(t, "table"), notes, boxes, table=chunk))
+        p.add(Slide("table", t, p.title_box(t, "table"), notes(i, j), boxes, table=chunk))
     return len(groups)

@@ -4,6 +4,7 @@ from the plan. Nothing is decided here: sizes, places, colours and splits come f
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 from pathlib import Path
@@ -211,7 +212,7 @@ def _notes_xml(text: str, lang: str) -> str:
             '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
 
 
-def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, notes_master) -> None:
+def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, notes_master) -> None:
     """One slide part (and its notes part), made directly: nothing of the layout is cloned only to be
     removed again, and part names are counted, not searched for."""
     from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
@@ -250,8 +251,10 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, notes_master) ->
     if place.number is not None:
         x.number(s, place.footer_color, phs.get("sldNum"))
     part._element = parse_xml(_slide_xml(x.shapes, place.background if builtin else None))
-    r_id = prs.part.relate_to(part, RT.SLIDE)
-    prs.slides._sldIdLst.add_sldId(r_id)
+    # python-pptx's relate_to and add_sldId each search every slide so far: a 4,000-slide deck spent a
+    # minute there. The part is new, so there is nothing to find: add the relationship and count ids.
+    r_id = prs.part.rels._add_relationship(RT.SLIDE, part)
+    prs.slides._sldIdLst._add_sldId(id=slide_id, rId=r_id)
     notes = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{number}.xml"), CT.PML_NOTES_SLIDE,
                            prs.part.package, parse_xml(_notes_xml(s.notes, plan.language)))
     notes.relate_to(notes_master, RT.NOTES_MASTER)
@@ -290,8 +293,20 @@ def _base(plan: DeckPlan):
         return prs, list(prs.slide_layouts)
     prs = Presentation()
     prs.slide_width, prs.slide_height = emu(plan.width), emu(plan.height)
+    _theme_fonts(prs, plan)
     layouts = prs.slide_layouts
     return prs, [layouts[0], layouts[5]]   # Title Slide and Title Only: every slide's title in a title placeholder
+
+
+def _theme_fonts(prs, plan: DeckPlan) -> None:
+    """The base's theme names the deck's fonts (not Calibri), so text a presenter adds matches."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    xml = theme.blob.decode("utf-8")
+    xml = re.sub(r'(<a:majorFont><a:latin typeface=")[^"]*', lambda m: m.group(1) + _attr(plan.fonts["heading"]), xml)
+    xml = re.sub(r'(<a:minorFont><a:latin typeface=")[^"]*', lambda m: m.group(1) + _attr(plan.fonts["body"]), xml)
+    theme._blob = xml.encode("utf-8")
 
 
 def _properties(prs, plan: DeckPlan) -> None:
@@ -322,8 +337,9 @@ def write(plan: DeckPlan, path: Path) -> str:
     """Write the planned deck to path; return its summary ('16 slides')."""
     prs, layouts = _base(plan)
     notes_master = prs.part.notes_master_part
+    first_id = max([255] + [int(i) for i in prs.slides._sldIdLst.xpath("./p:sldId/@id")]) + 1  # ids start at 256
     for number, s in enumerate(plan.slides, start=1):
-        _slide(prs, plan, s, layouts, number, notes_master)
+        _slide(prs, plan, s, layouts, number, first_id + number - 1, notes_master)
     _properties(prs, plan)
     buf = io.BytesIO()
     prs.save(buf)

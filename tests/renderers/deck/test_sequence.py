@@ -140,3 +140,29 @@ def test_two_word_options_never_shrink(default_plans):
             texts = [" ".join(r.text for p in b.paras for r in p.runs) for b in s.boxes if b.name.startswith("Option")]
             if all(len(t.split()) <= 2 for t in texts):
                 assert sizes == {26.0}, (texts, sizes)
+
+
+def test_a_long_table_reads_out_only_the_rows_on_each_slide(tmp_path):
+    """A 120-row table spans several slides; each slide's notes name its own rows and no others (the
+    whole table on every slide made the notes grow with the square of the table)."""
+    from helpers import build, deck
+
+    rows = "".join(f"      - [Office {r:03}, Region {r % 5}, Liaison desk]\n" for r in range(120))
+    content = tmp_path / "content.yaml"
+    content.write_text(
+        "language: en\ntitle: Liaison offices\nsummary: Where to call.\n"
+        "sections:\n  - id: offices\n    title: Offices\n    text: The offices we work with.\n    table: list\n"
+        f"tables:\n  - id: list\n    title: Offices\n    columns: [Office, Region, Kind]\n    rows:\n{rows}",
+        encoding="utf-8")
+    written, _, _ = build(content, tmp_path / "out", ["deck"])
+    prs = deck(next(w.path for w in written if w.path.name == "deck.pptx"))
+    tables = [s for s in prs.slides if any(sh.has_table for sh in s.shapes)]
+    assert len(tables) > 2
+    seen = []
+    for slide in tables:
+        table = next(sh.table for sh in slide.shapes if sh.has_table)
+        shown = [table.cell(r, 0).text for r in range(1, len(table.rows))]
+        noted = re.findall(r"Office \d{3}", notes_text(slide))
+        assert noted == shown and "Office | Region | Kind" in notes_text(slide)
+        seen += shown
+    assert seen == [f"Office {r:03}" for r in range(120)]

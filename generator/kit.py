@@ -3,6 +3,7 @@ content, settings, theme, wording and fonts) that the planners read. Nothing her
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .translations import find_translations, inherit, structure_problems
 from .validate import resolve_asset, validate
 from .wording import Said, Wording
 
+_RANGE = re.compile(r"(\d)\s*-\s*(\d)")   # "10:00-16:00" is a range: printed with an en dash
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug")
 
 
@@ -24,8 +26,11 @@ def long_date(value: dt.date, language: str) -> str:
     """A date written the way the language writes it (babel, CLDR data)."""
     from babel.dates import format_date
 
+    # plain "en" is international English ("7 September 2027", as the day itself is written);
+    # "en-US" gives "September 7, 2027"
+    locale = "en_001" if language == "en" else language.replace("-", "_")
     try:
-        return format_date(value, format="long", locale=language.replace("-", "_"))
+        return format_date(value, format="long", locale=locale)
     except Exception:  # an unusual tag that babel parses but has no date data for
         return value.isoformat()
 
@@ -78,7 +83,7 @@ class Kit:
         if not event:
             return None
         return {"name": plain(event.name, self.language), "date": self.event_date(),
-                "time": event.time, "place": plain(event.place, self.language) if event.place else None}
+                "time": _RANGE.sub("\\1\u2013\\2", event.time) if event.time else event.time, "place": plain(event.place, self.language) if event.place else None}
 
     def where(self, path: tuple) -> tuple[str, int, int]:
         """File, line and column of a key path: build settings are located in the main file."""

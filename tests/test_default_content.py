@@ -61,7 +61,20 @@ def test_the_french_edition_is_set_in_french_typography(default_build):
 
 def test_dates_come_from_each_languages_own_forms(default_build):
     out = default_build[0]
-    assert "September 7, 2027" in pdf_text(out / "en" / "poster.pdf")
+    assert "7 September 2027" in pdf_text(out / "en" / "poster.pdf")   # international English, as the day is written
     assert "7 septembre 2027" in pdf_text(out / "fr" / "poster.pdf")
     assert "7 de septiembre de 2027" in pdf_text(out / "es" / "poster.pdf")
     assert "سبتمبر 2027" in pdf_text(out / "ar" / "poster.pdf")
+
+
+def test_an_american_edition_writes_its_dates_the_american_way(tmp_path):
+    from generator.kit import long_date
+    import datetime as dt
+
+    assert long_date(dt.date(2027, 9, 7), "en-US") == "September 7, 2027"
+    assert long_date(dt.date(2027, 9, 7), "en") == "7 September 2027"
+
+
+def test_a_time_range_is_printed_with_an_en_dash(default_build):
+    assert "10:00–16:00" in pdf_text(default_build[0] / "en" / "poster.pdf")
+    assert "10:00-16:00" not in pdf_text(default_build[0] / "en" / "factsheet.pdf")

@@ -237,9 +237,19 @@ class Sheets:
     # --- keys ------------------------------------------------------------------------------
 
     def key(self, version: Version) -> Document:
-        """The answer key of one version, from the same plan as its handout."""
+        """The answer key of one version, from the same plan as its handout; tightened when that
+        saves a last page that would hold one or two questions."""
+        doc, last = self._key(version, False)
+        if len(doc.pages) > 1 and last <= 2:
+            tight, _ = self._key(version, True)
+            if len(tight.pages) < len(doc.pages):
+                return tight
+        return doc
+
+    def _key(self, version: Version, tight: bool) -> tuple[Document, int]:
+        """The key set normally or tight, and how many questions its last page holds."""
         kit = self.kit
-        look = Look(self.t, False, self.rtl)
+        look = Look(self.t, tight, self.rtl)
         s = Setter(kit, look.leading)
         margin = look.margin * MM
         first = Page(self.page_w, self.page_h)
@@ -265,7 +275,7 @@ class Sheets:
                 lines.append(s.para(s.spans(kit.say("see", section=q.section_title), self.style(ks - 0.5, "muted",
                                             italic=True), markup=False), inner, min_lines=1, space_before=1))
             row = Row(left=number, right=[Row(left=answer, right=lines, gap=16 * MM)], gap=9 * MM)
-            blocks.append(Group(space_before=2.5 * MM, blocks=[row]))
+            blocks.append(Group(space_before=(1.5 if tight else 2.5) * MM, blocks=[row]))
         bottom = self.page_h - margin - look.small_size * 1.4 - 5 * MM
 
         def frames(page):
@@ -281,7 +291,8 @@ class Sheets:
                 pages[col.page].add(Rule(col.frame.x, y, col.frame.x + width, y, self.c["rule"], 0.4))
         for n, page in enumerate(pages):
             self.footer(page, s, look, version, n + 1, len(pages))
-        return self._doc(pages)
+        last = sum(len(col.placed) for col in placed if col.page == len(pages) - 1)
+        return self._doc(pages), last
 
 
 def plan(kit, notes: Notes, qp: QuizPlan | None) -> list:

@@ -41,7 +41,7 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
 
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}
-_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"«»]+", re.I)
+WEB_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"«»]+", re.I)   # as text shows one
 
 
 def _direction(level: int) -> int:
@@ -119,7 +119,7 @@ def _neutrals_beside(text: str, out: list[int], base: int, k: int, step: int) ->
 def _web_addresses(text: str, out: list[int]) -> None:
     """A web address reads left to right to its last character ("https://www.incb.org/" keeps its
     final slash at its right end inside an Arabic sentence)."""
-    for match in _URL.finditer(text):
+    for match in WEB_ADDRESS.finditer(text):
         level = out[match.start()]
         if level % 2 == 0:
             for k in range(match.start(), match.end()):

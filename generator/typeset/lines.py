@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import Face, FontSet, style_of
-from .bidi import has_rtl, levels, line_levels, visual_order
+from .bidi import WEB_ADDRESS, has_rtl, levels, line_levels, visual_order
 from .shaping import shape, width as em_width
 
 
@@ -99,7 +99,7 @@ class Paragraph:
 
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
            "«": "»", "»": "«", "‹": "›", "›": "‹"}
-_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"«»]+", re.I)
+
 _SCHEME = re.compile(r"^(?:https?://|mailto:)?(?:www\.)?", re.I)
 _URL_BREAK_AFTER = set("/.-?&=_#")
 _HYPHENS = set("-\u2010\u2013\u2014")
@@ -107,10 +107,11 @@ _BREAK_SPACES = set(" \t\u3000\u2009\u2002\u2003")
 
 
 @lru_cache(maxsize=20_000)
-def break_points(text: str) -> tuple[int, ...]:
+def break_points(text: str, web: bool = True) -> tuple[int, ...]:
     """Positions where a line may start: after spaces, after a hyphen inside a word, and inside a
     web address only after / . - ? & = _ # in its path, never inside its scheme (https://) or its
-    host name (press.un.org)."""
+    host name (press.un.org). web=False leaves out the breaks inside web addresses, as PowerPoint
+    and LibreOffice do (the deck is measured the way they will wrap it)."""
     out: set[int] = set()
     for i, ch in enumerate(text[:-1]):
         nxt = text[i + 1]
@@ -118,7 +119,9 @@ def break_points(text: str) -> tuple[int, ...]:
             out.add(i + 1)
         elif ch in _HYPHENS and i > 0 and text[i - 1].isalnum() and nxt.isalnum():
             out.add(i + 1)
-    for match in _URL.finditer(text):
+    if not web:
+        return tuple(sorted(out))
+    for match in WEB_ADDRESS.finditer(text):
         start = match.start() + len(_SCHEME.match(match.group()).group())
         slash = text.find("/", start, match.end())
         path = slash if slash >= 0 else match.end()     # the host name stays whole: "press.un.org"
@@ -148,10 +151,11 @@ def _graphemes(text: str, start: int, end: int) -> list[int]:
 class Typesetter:
     """Sets paragraphs in one language's direction with a kit's fonts."""
 
-    def __init__(self, fonts: FontSet, rtl: bool = False, language: str = ""):
+    def __init__(self, fonts: FontSet, rtl: bool = False, language: str = "", web_breaks: bool = True):
         self.fonts = fonts
         self.rtl = rtl
         self.language = language
+        self.web_breaks = web_breaks     # False: wrap as office programs do, never inside a web address
         self._cache: dict = {}
 
     # --- characters to faces -------------------------------------------------------------------
@@ -223,7 +227,7 @@ class Typesetter:
         n = len(text)
         if n == 0:
             return []
-        points = [0] + [p for p in break_points(text) if 0 < p < n] + [n]
+        points = [0] + [p for p in break_points(text, self.web_breaks) if 0 < p < n] + [n]
         words = []  # (start, end of word, end of trailing spaces)
         for s, e in zip(points, points[1:]):
             end = e

@@ -74,3 +74,18 @@ def test_a_picture_that_does_not_fit_lets_the_text_after_it_go_first(ts):
     assert first[0] == "Para" and "Image" not in first
     assert columns[0].fill >= 0.8
     assert any(isinstance(p.block, Image) for p in columns[1].placed)
+
+
+def test_a_table_never_leaves_one_row_alone_at_the_foot_or_the_top_of_a_column(ts):
+    cell = lambda text: Cell(ts.set([Span(text, Style(9))], 60, 1.25))  # noqa: E731
+    caption = para(ts, "Caption", min_lines=1)
+    for rows in range(3, 12):
+        for filler in range(1, 14):
+            table = Table(widths=[66, 66, 66], header=[cell("A"), cell("B"), cell("C")],
+                          rows=[[cell(f"row {r}"), cell("x"), cell("y")] for r in range(rows)], caption=caption,
+                          continued=caption)
+            blocks = [para(ts, "Words. " * 12 * filler, space_after=4), table]
+            parts = [p.block for c in pour(blocks, frames(200)) for p in c.placed if isinstance(p.block, Table)]
+            assert sum(len(p.rows) for p in parts) == rows
+            if len(parts) > 1:
+                assert all(len(p.rows) >= 2 for p in parts), (rows, filler, [len(p.rows) for p in parts])

@@ -16,7 +16,7 @@ def test_the_event_leads_page_one_at_ten_points_or_more(default_build):
     out = default_build[0]
     spans = text_spans(out / "en" / "factsheet.pdf", 0)
     text = "".join(ch for *_, ch in spans)
-    for phrase in ("Open day at the central station", "Central Police Station, Main Hall", "10:00-16:00"):
+    for phrase in ("Open day at the central station", "Central Police Station, Main Hall", "10:00–16:00"):
         start = text.find(phrase.replace(" ", ""))
         assert start >= 0, phrase
         chars = [s for s in spans][start:start + len(phrase.replace(" ", ""))]
@@ -128,3 +128,35 @@ def test_long_table_heavy_content_keeps_columns_full_on_both_papers(big_build, p
     assert all(f >= 0.8 for f in fills[:-1]), fills
     pages = pdf_page_texts(written[0].path)
     assert len(pages) == len(doc.pages)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_edition_prints_on_one_letter_sheet_too_and_says_where_the_faq_is(tmp_path, language):
+    """Letter is shorter than A4: a few lines over are set a little smaller rather than printed on a
+    third page, and an FAQ that finds no room is pointed to (the deck and the website)."""
+    from helpers import copy_default
+
+    written, plans, kits = build(copy_default(tmp_path), tmp_path / "out", ["factsheet", "deck"], language,
+                                 paper="Letter")
+    doc = next(f.payload for f in plans[0].files if f.name == "factsheet.pdf")
+    assert len(doc.pages) == 2
+    text = pdf_text(next(w.path for w in written if w.path.name == "factsheet.pdf"))
+    assert str(kits[0].say("faq")) in text
+    assert "example.org/police-cooperation" in text.split(str(kits[0].say("faq")))[-1]
+
+
+def test_a_long_title_gets_a_taller_band_and_stays_clear_of_the_edges(tmp_path):
+    long_title = "International Day against Drug Abuse and Illicit Trafficking in Every Community of the Region"
+    (tmp_path / "content.yaml").write_text(SHORT.replace("title: Day\n", f"title: {long_title}\nsubtitle: Prevention, care and safer communities\ndate: 26 June\n"), encoding="utf-8")
+    from generator.kit import load_kit
+    from generator.page import Rect
+
+    kit = load_kit(tmp_path / "content.yaml")
+    page = factsheet.document(kit, Notes(kit)).pages[0]
+    band = next(i for i in page.items if isinstance(i, Rect))
+    lines = [i for i in page.items if isinstance(i, TextLine) and i.y < band.h]
+    title = [i for i in lines if i.line.text in long_title]
+    assert 1 < len(title) <= 2
+    assert band.h > 30 * factsheet.MM                        # grown past the theme's 30 mm
+    assert min(i.y - i.line.ascent for i in lines) >= 5 * factsheet.MM
+    assert max(i.y + i.line.descent for i in lines) <= band.h - 5 * factsheet.MM

@@ -28,6 +28,19 @@ def test_no_page_of_a_long_handout_holds_a_lone_question(big_build):
             assert len(per_page) == 1 or min(per_page) > 1, (f.name, per_page)
 
 
+def test_an_answer_key_is_tightened_rather_than_leave_a_question_or_two_on_a_last_page(big_build):
+    from helpers import pdf_page_texts
+
+    folder, _, plans = big_build
+    keys = [f.name for f in plans[0].files if f.name.endswith("-key.pdf") and "master" not in f.name]
+    assert len(keys) == 3
+    for name in keys:
+        pages = pdf_page_texts(folder / name)
+        last = pages[-1]
+        numbers = [n for n in range(1, 21) if f"{n}." in last.split()]
+        assert len(pages) == 1 or len(numbers) > 2, (name, len(pages), numbers)
+
+
 def test_a_two_column_twenty_question_version_fills_before_it_spills(tmp_path):
     text = (ROOTS / "big" / "content.yaml").read_text(encoding="utf-8").replace("    seed: 11", "    seed: 11\n    columns: 2")
     folder = tmp_path / "big"

@@ -30,3 +30,25 @@ def test_trailing_spaces_take_the_paragraph_level():
 
 def test_has_rtl():
     assert has_rtl("abc د") and not has_rtl("abc 123")
+
+
+def shown(text: str, rtl: bool = True) -> str:
+    """The characters of a one-line paragraph left to right as shown (brackets at odd levels drawn mirrored)."""
+    lv = line_levels(text, levels(text, rtl), 1 if rtl else 0)
+    mirror = {"(": ")", ")": "("}
+    return "".join(mirror.get(text[i], text[i]) if lv[i] % 2 else text[i] for i in visual_order(lv))
+
+
+def test_a_bracket_pair_after_latin_stays_with_it_in_an_arabic_sentence():
+    # rule N0: "(2022)" closes where the reference ends, not at the far left of the line
+    assert shown("الإجابة: A/RES/77/241 (2022)").startswith("A/RES/77/241 (2022)")
+
+
+def test_brackets_around_latin_inside_arabic_read_as_a_pair():
+    out = shown("المصدر (INCB) ثم")
+    assert "(INCB)" in out
+
+
+def test_a_web_address_keeps_its_final_slash_inside_arabic():
+    out = shown("المصدر https://www.incb.org/")
+    assert out.startswith("https://www.incb.org/ ")

@@ -82,3 +82,17 @@ def test_shaping_joins_arabic_letters(fonts):
     joined = shape(face, "بتث", True).gids
     alone = [shape(face, ch, True).gids[0] for ch in "بتث"]
     assert set(joined).isdisjoint(alone)   # initial, medial and final forms, not the isolated ones
+
+
+def test_a_web_address_never_breaks_inside_its_host_name():
+    text = "see https://press.un.org/en/2022/ga12484.doc.htm and https://my-city-police.example.org"
+    starts = [text[p:p + 4] for p in break_points(text)]
+    for inside in ("un.o", "org/", "city", "poli", "exam"):
+        assert inside not in starts, inside
+    assert "en/2" in starts      # the path still breaks after its slashes
+
+
+def test_office_wrapping_never_breaks_inside_a_web_address():
+    text = "Check https://example.org/cyber-week/breach-check today"
+    assert [text[p:] for p in break_points(text, web=False)] == ["https://example.org/cyber-week/breach-check today",
+                                                                 "week/breach-check today", "check today", "today"]

@@ -43,7 +43,7 @@ class Design:
         t = kit.theme.section("deck")
         slack = float(t["rtl_width_slack"] if rtl else t["width_slack"])
         return Measure(self.body, self.heading, self.fallbacks, rtl, kit.language.split("-")[0], slack,
-                       float(t["bold_width_slack"]))
+                       float(t["rtl_bold_width_slack" if rtl else "bold_width_slack"]))
 
 
 def colors_of(kit) -> Colors:
@@ -98,7 +98,7 @@ def builtin(kit, rtl: bool) -> Design:
     if rtl:
         places = {role: _mirror_place(p, w) for role, p in places.items()}
     family = kit.fonts.main
-    pitch = float(t["line_height"])
+    pitch = float(t["line_height_rtl" if rtl else "line_height"])
     name = family.deck_name or family.name
     face = Face(name, family, family.name, pitch=pitch)
     return Design(w, h, places, c, face, face, kit.fonts.families[1:], line_pitch=pitch)

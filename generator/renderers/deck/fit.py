@@ -34,7 +34,7 @@ class Measure:
     def __init__(self, body: Face, heading: Face, fallbacks: list[Family], rtl: bool, language: str,
                  slack: float, bold_slack: float):
         self.faces = {"body": body, "heading": heading}
-        self.setters = {kind: Typesetter(FontSet([face.family] + fallbacks), rtl, language)
+        self.setters = {kind: Typesetter(FontSet([face.family] + fallbacks), rtl, language, web_breaks=False)
                         for kind, face in self.faces.items()}
         self.slack, self.bold_slack = slack, bold_slack
         self._lines: dict = {}

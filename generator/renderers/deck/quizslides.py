@@ -12,6 +12,7 @@ from .model import PT, Box, Para, Slide
 from .slides import Planner
 
 OPTION_INSET = (0.2, 0.08, 0.2, 0.08)
+LAST_RESORT = 18.0    # the smallest option size before a question's options go over two slides
 EXPLAIN_INSET = (0.25, 0.1, 0.25, 0.1)
 
 
@@ -41,7 +42,7 @@ def _option_para(p: Planner, o, size: float, letter_w: float) -> Para:
 
 
 def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain: bool):
-    """(question boxes, reveal boxes, height in inches) of a question at these sizes and columns."""
+    """(question boxes, reveal boxes, height in inches, option size) of a question at these sizes and columns."""
     c = p.c
     b = p.d.place("question").body
     gap = 0.2
@@ -55,7 +56,9 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
     col_w = (b.w - gap * (columns - 1)) / columns
     letter_w = max(p.m.width((Run(o.letter, True),), os_, True) for o in options) + 0.6 * os_
     paras_o = [_option_para(p, o, os_, letter_w) for o in options]
-    box_h = max(p.m.box_height([para], col_w, OPTION_INSET) for para in paras_o)
+    # measured bold as well: the reveal sets the right answer in bold in the same box
+    box_h = max(p.m.box_height([replace(para, bold=bold)], col_w, OPTION_INSET) for para in paras_o
+                for bold in (False, True))
     rows = -(-len(options) // columns)
     question, reveal = [q_box], [q_box]
     for k, (o, para) in enumerate(zip(options, paras_o)):
@@ -87,11 +90,14 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
             if bottom + 0.2 + e_h <= b.bottom:  # the explanation shows only where it fits; it is always in the notes
                 reveal.append(Box(b.x, bottom + 0.2, b.w, e_h, tuple(expl), name="Explanation", fill=c.light,
                                   inset=EXPLAIN_INSET))
-    return question, reveal, bottom - b.y
+    return question, reveal, bottom - b.y, os_
 
 
 def _fits_columns(p: Planner, options, os_: float, columns: int, width: float) -> bool:
-    """Options fit a grid of this many columns when none needs more than three lines."""
+    """Options fit a grid of two columns when none needs more than three lines (a single column
+    takes any option that leaves the slide room)."""
+    if columns == 1:
+        return True
     col_w = (width - 0.2 * (columns - 1)) / columns
     letter_w = max(p.m.width((Run(o.letter, True),), os_, True) for o in options) + 0.6 * os_
     inner = (col_w - OPTION_INSET[0] - OPTION_INSET[2]) * PT - letter_w
@@ -104,12 +110,15 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str) -> None:
     os_low = float(p.t["min_option_size" if p.style == "talk" else "full_min_option_size"])
     short = all(len(plain(o.text).split()) <= 2 for o in q.options)
     option_sizes = [os_high] if short else sizes_between(os_high, os_low)
+    # below the theme's smallest size, a little smaller still rather than options over two slides,
+    # where the room never sees them together
+    option_sizes += [s for s in sizes_between(os_low - 1, LAST_RESORT) if s < os_low] if not short else []
     choice = None
     for os_ in option_sizes:  # the longest option decides the size; two-word options never shrink
         for columns in ((2, 1) if len(q.options) > 1 else (1,)):
             if not _fits_columns(p, q.options, os_, columns, b.w):
                 continue
-            for qs in sizes_between(qs_high, max(os_, 24.0), 2):
+            for qs in sizes_between(qs_high, max(os_, min(24.0, os_low)), 2):
                 found = layout(p, q, q.options, qs, os_, columns, True)
                 if found[2] <= b.h:
                     choice = found
@@ -121,16 +130,19 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str) -> None:
     heading = str(p.kit.say("question_of", number=q.number, total=total))
     answer = str(p.kit.say("answer_heading", letters=q.letters))
     reveal_title = str(p.kit.say("reveal_title", question=heading, answer=answer))
+    if choice and choice[3] < os_low:
+        p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1}'s options are set at "
+                     f"{choice[3]:g} pt, below the {os_low:g} pt a hall reads easily; shorten them")
     if choice:
         pages = [(choice[0], choice[1])]
     else:  # too long for one slide: the options shared out over slides, each with its own reveal
         half = -(-len(q.options) // 2)
         pages = []
         for chunk in (q.options[:half], q.options[half:]):
-            found = layout(p, q, chunk, 24.0, os_low, 1, False)
+            found = layout(p, q, chunk, 24.0, LAST_RESORT, 1, False)
             pages.append((found[0], found[1]))
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long for "
-                     f"one slide at {os_low:g} pt; its options continue on a second slide (shorten them)")
+                     f"one slide at {LAST_RESORT:g} pt; its options continue on a second slide (shorten them)")
     for part, (qboxes, rboxes) in enumerate(pages, start=1):
         t = p.parts_title(heading, part, len(pages))
         p.add(Slide("question", t, p.title_box(t, "question"), notes_q, qboxes))

@@ -17,7 +17,8 @@ from .model import Para
 from .slides import Planner
 
 _SENTENCE = re.compile(r"(?<=[.!?؟。])\s+")
-_CLAUSE = re.compile(r"[,;:،؛—–]|\s-\s")
+_CLAUSE = re.compile(r"[;:؛—–]|\s-\s")
+_CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–]|\s-\s")
 
 
 def lead_sentence(text: str) -> str:
@@ -25,16 +26,32 @@ def lead_sentence(text: str) -> str:
     return _SENTENCE.split(" ".join(text.split()), maxsplit=1)[0]
 
 
-def lead_phrase(text: str, max_words: int) -> str:
-    """A phrase of at most about max_words words that starts text: up to its first clause break
-    when that comes early enough, else its first words and an ellipsis."""
+def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
+    """What a talk slide shows of a point: all of it up to twice max_words words; else the words
+    before a colon, semicolon or dash, or its first sentence, when that reads as a phrase of at most
+    1.5 x max_words; else its first words and an ellipsis (the notes keep the whole point).
+
+    short (for a section that would otherwise take more than two slides, or crowd one): all of it
+    only up to 1.5 x max_words, and a comma may end the phrase too when four words or more come
+    before it. A shorter clause ("If in doubt") says nothing on its own."""
     words = text.split()
-    if len(words) <= max_words:
+    phrase = int(max_words * 1.5)
+    if len(words) <= (phrase if short else 2 * max_words):
         return text.strip()
-    clause = _CLAUSE.search(text)
-    if clause and 2 <= len(text[:clause.start()].split()) <= max_words:
+    clause = (_CLAUSE_OR_COMMA if short else _CLAUSE).search(text)
+    if clause and (4 if short else 2) <= len(text[:clause.start()].split()) <= phrase:
         return text[:clause.start()].strip()
-    return " ".join(words[:max_words - 2]).rstrip(",;:،؛") + "…"
+    sentence = lead_sentence(text)
+    if len(sentence.split()) <= phrase:
+        return sentence
+    return " ".join(words[:phrase - 2]).rstrip(",;:،؛") + "…"
+
+
+TALK_WORDS = 60     # a talk slide with more words than this is read, not listened to
+
+
+def _words(slide) -> int:
+    return sum(len(r.text.split()) for box in slide.boxes for para in box.paras for r in para.runs)
 
 
 class Sequence:
@@ -62,10 +79,16 @@ class Sequence:
         shown = [(i, s) for i, s in enumerate(content.sections) if s.show is None or "deck" in s.show]
         titles = [self.plain(s.title) for _, s in shown]
         p.agenda(titles, self.say("note_agenda", items=titles))
+        spans = []   # (number, section, first slide) of each section that runs over several slides
         for number, (index, section) in enumerate(shown, start=1):
             start = len(p.slides)
             self.section(index, section)
-            if dividers == "always" or (dividers == "auto" and len(p.slides) - start >= 2):
+            if dividers == "always" or len(p.slides) - start >= 2:
+                spans.append((number, section, start))
+        # "auto": dividers before long sections, once there are at least two (a single divider in a
+        # deck looks like a slip, not a structure)
+        if dividers == "always" or dividers == "auto" and len(spans) >= 2:
+            for number, section, start in reversed(spans):
                 body = p.slides[start:]
                 del p.slides[start:]
                 p.divider(number, len(shown), self.plain(section.title),
@@ -96,20 +119,27 @@ class Sequence:
         title = self.plain(section.title)
         blocks: list[list[Para]] = []
         bullet = dict(bullet="\u2022", bullet_color=c.secondary, link_color=c.link)
+        brief = None
         if self.talk:
-            if section.slide:
-                for item in section.slide:
-                    blocks.append([Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=14,
-                                        **bullet)])
-            else:
+            def talk_blocks(short: bool) -> list[list[Para]]:
+                out: list[list[Para]] = []
+                if section.slide:
+                    for item in section.slide:
+                        out.append([Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=14,
+                                         **bullet)])
+                    return out
                 texts = paragraphs(section.text)
                 if texts:
-                    blocks.append([Para(p.runs(lead_sentence(texts[0])), 0, c.text, space_before=10)])
+                    out.append([Para(p.runs(lead_sentence(texts[0])), 0, c.text, space_before=10)])
                 for item in section.points:
                     pt = point(item)
                     shown = (tuple(Run(r.text, True, r.italic) for r in p.runs(pt.term)) if pt.term
-                             else p.runs(lead_phrase(self.plain(pt.text), self.lead_words)))
-                    blocks.append([Para(shown, 0, c.text, indent=0.9 * p.body_size, space_before=14, **bullet)])
+                             else p.runs(lead_phrase(self.plain(pt.text), self.lead_words, short)))
+                    out.append([Para(shown, 0, c.text, indent=0.9 * p.body_size, space_before=14, **bullet)])
+                return out
+
+            blocks = talk_blocks(False)
+            brief = talk_blocks
             notes = self.script(section)
         else:
             blocks = [[Para(p.runs(t), 0, c.text, space_before=12, link_color=c.link)]
@@ -119,7 +149,12 @@ class Sequence:
             notes = "\n\n".join(self.plain(n) for n in paragraphs(section.notes)) or self.script(section)
         image = (kit.asset(section.image.file), self.plain(section.image.alt)) if section.image else None
         if blocks:
+            slides, warned = len(p.slides), len(p.notes.items)
             p.text_slides("content", title, blocks, notes, image, ("sections", index))
+            if brief is not None and (len(p.slides) - slides > 2 or any(
+                    _words(slide) > TALK_WORDS for slide in p.slides[slides:])):   # more than a hall reads: say less
+                del p.slides[slides:], p.notes.items[warned:]
+                p.text_slides("content", title, brief(True), notes, image, ("sections", index))
         elif image:
             p.image_slide(title, image[0], image[1], notes)
         table = kit.content.table(section.table) if section.table else None

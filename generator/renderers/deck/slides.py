@@ -192,8 +192,10 @@ class Planner:
         cap = b.h - INSET[1] - INSET[3]
 
         def heights(size):
-            return [sum(self.m.para_height(replace(p, size=size), text_w, first=k == 0) / PT
-                        for k, p in enumerate(blk)) for blk in blocks]
+            # a block's space before counts (but the deck's first): a slide's first block is set without
+            # it, so a continuation slide is measured a little roomier than it is, never tighter
+            return [sum(self.m.para_height(replace(p, size=size), text_w, first=bi == 0 and k == 0) / PT
+                        for k, p in enumerate(blk)) for bi, blk in enumerate(blocks)]
 
         chosen = None
         for parts_allowed in range(1, len(blocks) + 1):

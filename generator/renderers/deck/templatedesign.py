@@ -68,7 +68,13 @@ def face(kit, name: str) -> Face:
     name = name or "Arial"
     family = bundled("arimo")
     exact = name.lower() in ARIAL_METRICS
-    return Face(name, family, "Arimo", not exact, 1.2, 1.0 if exact else STAND_IN_SLACK)
+    return Face(name, family, "Arimo", not exact, line_pitch(kit), 1.0 if exact else STAND_IN_SLACK)
+
+
+def line_pitch(kit) -> float:
+    """The deck's exact line pitch (x size): Arabic's tall letters and marks need more than Latin."""
+    t = kit.theme.section("deck")
+    return float(t["line_height_rtl" if kit.rtl else "line_height"])
 
 
 def places(kit, t: Template) -> tuple[dict, object]:
@@ -140,7 +146,7 @@ def template_design(kit, notes) -> Design | None:
     heading = face(kit, _font(t.layouts[t.chosen["body"]].title.style.get("font"), m0.fonts, "latin"))
     body = face(kit, _font(m0.body_style.get("font", "+mn-lt"), m0.fonts, "latin"))
     design = Design(t.width, t.height, the_places, colors, body, heading, kit.fonts.families[1:], dict(KINDS),
-                    t.package.to_bytes(), accent_rules=False, line_pitch=1.2)
+                    t.package.to_bytes(), accent_rules=False, line_pitch=line_pitch(kit))
     design.notes += [f"deck template {path.name}: {n}" for n in t.notes]
     design.notes += [f"deck template {path.name}: removed the link to {target}; templates never reach outside "
                      "their file" for target in t.package.dropped]

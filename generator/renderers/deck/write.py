@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ...typeset.bidi import has_rtl
+from ...typeset.bidi import WEB_ADDRESS, has_rtl
 from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
 
 EMU = 914400
@@ -65,8 +65,15 @@ class SlideXml:
                 f'</a:rPr><a:t>{escape(text)}</a:t></a:r>')
 
     def paragraph(self, para: Para, first: bool) -> str:
-        # right to left where the edition is and the paragraph holds right-to-left letters
-        rtl = ' rtl="1"' if self.plan.rtl and has_rtl("".join(r.text for r in para.runs)) else ""
+        # every paragraph of a right-to-left edition runs right to left, so that its bullet or option
+        # letter sits at the right; left-to-right marks keep a Latin-only paragraph's closing
+        # punctuation ("A/RES/77/241 (2022)") and a web address's final slash where they belong
+        rtl = ' rtl="1"' if self.plan.rtl else ""
+        texts = [r.text for r in para.runs]
+        if self.plan.rtl and texts:
+            texts = [WEB_ADDRESS.sub(lambda m: m.group() + LRM, t) for t in texts]
+            if not has_rtl("".join(texts)):
+                texts[-1] += LRM
         indent = int(round(para.indent * 12700))
         pitch = self.plan.line_pitch
         spacing = (f'<a:lnSpc><a:spcPts val="{int(round(para.size * pitch * 100))}"/></a:lnSpc>' if pitch
@@ -90,7 +97,7 @@ class SlideXml:
             colour = para.first_color if k == 0 and para.first_color else para.color
             if r.href and para.link_color:
                 colour = para.link_color
-            runs.append(self.run(r.text, para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
+            runs.append(self.run(texts[k], para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
                                  para.font, lang))
         end = f'<a:endParaRPr lang="{_attr(lang)}" sz="{int(round(para.size * 100))}" dirty="0"/>'
         return f"<a:p>{ppr}{''.join(runs)}{end}</a:p>"
@@ -210,6 +217,9 @@ def _notes_xml(text: str, lang: str) -> str:
             '</p:cNvSpPr><p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/>'
             f'<p:txBody><a:bodyPr/><a:lstStyle/>{paras or "<a:p/>"}</p:txBody></p:sp>'
             '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
+
+
+LRM = "\u200e"
 
 
 def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, notes_master) -> None:

@@ -34,8 +34,9 @@ def test_no_slide_carries_more_than_about_60_words(default_build, language):
     assert sum(c > 60 for c in counts) <= 2, counts
 
 
-def body_share(prs) -> float:
-    chars = [(size, len(text)) for slide in prs.slides for size, text in body_runs(slide)]
+def body_share(prs, keep=lambda k: True) -> float:
+    """The share of body characters set at 24 pt or more, on the slides whose position keep accepts."""
+    chars = [(size, len(text)) for k, slide in enumerate(prs.slides) if keep(k) for size, text in body_runs(slide)]
     total = sum(n for _, n in chars)
     return sum(n for size, n in chars if size >= 24) / total
 
@@ -58,13 +59,17 @@ def test_the_stress_and_scratch_content_keep_the_talk_limits(big_build, editions
         counts = [slide_words(s) for s, planned in zip(prs.slides, plan.slides)
                   if planned.kind not in QUIZ_KINDS + ("table",)]
         assert max(counts) <= 80, (path, counts)
-        assert body_share(prs) >= 0.75, path
-        per_section = {}   # a section says its point on at most two slides of text
+        # the deck's own slides are set large; long authored tables and options may go down to 18 pt
+        # (options rather than be shared over two slides, where the room never sees them together)
+        assert body_share(prs, lambda k: plan.slides[k].kind not in QUIZ_KINDS + ("table",)) >= 0.75, path
+        assert min(size for s, planned in zip(prs.slides, plan.slides) if planned.kind in QUIZ_KINDS
+                   for size, _ in body_runs(s)) >= 18, path
+        per_section = {}   # a section says its point on two slides of text (three for the stress set's 12 points)
         for slide in plan.slides:
             if slide.kind == "content":
                 base = re.sub(r" \(\d+/\d+\)$", "", slide.title)
                 per_section[base] = per_section.get(base, 0) + 1
-        assert max(per_section.values()) <= 2, (path, per_section)
+        assert sorted(per_section.values())[-2:] <= [2, 3], (path, per_section)
 
 
 def words(text: str) -> set[str]:
@@ -166,3 +171,28 @@ def test_a_long_table_reads_out_only_the_rows_on_each_slide(tmp_path):
         assert noted == shown and "Office | Region | Kind" in notes_text(slide)
         seen += shown
     assert seen == [f"Office {r:03}" for r in range(120)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_default_question_shows_all_its_options_on_one_slide(default_plans, language):
+    plan = deck_plan(default_plans, language)
+    questions = [s for s in plan.slides if s.kind == "question"]
+    assert len(questions) == 7, [s.title for s in questions]
+
+
+def test_auto_dividers_come_in_twos_or_not_at_all(default_plans, big_build):
+    for plan in [deck_plan(default_plans, lang) for lang in LANGUAGES] + \
+            [next(f.payload for f in big_build[2][0].files if f.name == "deck.pptx")]:
+        assert sum(s.kind == "divider" for s in plan.slides) != 1
+
+
+def test_a_talk_slide_never_shows_a_clause_cut_off_at_a_comma():
+    from generator.renderers.deck.sequence import lead_phrase
+
+    point = "If in doubt, hang up and call the bank on the number printed on the back of your card yourself."
+    assert lead_phrase(point, 8) != "If in doubt"
+    assert lead_phrase(point, 8, short=True) != "If in doubt"
+    assert lead_phrase("Do not delete the messages until you have reported them.", 8) == \
+        "Do not delete the messages until you have reported them."
+    assert lead_phrase("Information sharing: the exchange of data between police forces, day and night, "
+                       "in every language and across every border we share.", 8) == "Information sharing"

@@ -75,3 +75,30 @@ def test_every_slide_has_notes_and_fixed_dates(default_build):
     assert prs.core_properties.created.year == 2027 and prs.core_properties.modified.year == 2027
     with zipfile.ZipFile(default_build[0] / "en" / "deck.pptx") as z:
         assert {i.date_time for i in z.infolist()} == {(2027, 9, 7, 9, 0, 0)}
+
+
+def test_every_arabic_paragraph_runs_right_to_left_and_latin_ones_keep_their_punctuation(default_build):
+    """An option written in Latin letters only ("A/RES/77/241 (2022)") runs right to left too, so its
+    letter sits at the right like the others; a left-to-right mark keeps its closing bracket at its end."""
+    prs = deck(default_build[0] / "ar" / "deck.pptx")
+    latin = 0
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.text.strip() or shape.name.startswith("Slide number"):
+                continue
+            for p in shape.text_frame.paragraphs:
+                if not p.text.strip():
+                    continue
+                assert p._p.find(f"{A}pPr").get("rtl") == "1", p.text
+                if not re.search("[\u0600-\u06ff]", p.text):
+                    assert p.text.endswith("\u200e"), p.text
+                    latin += 1
+    assert latin >= 4      # the A/RES/... options and the web address
+
+
+def test_the_built_in_deck_names_its_fonts_on_every_run_and_in_its_theme(default_build):
+    path = default_build[0] / "en" / "deck.pptx"
+    runs = re.findall(r"<a:rPr[^>]*>.*?</a:rPr>", xml_of(path, "ppt/slides/slide4.xml"))
+    assert runs and all('<a:latin typeface="Arial"/>' in r for r in runs)
+    theme = xml_of(path, "ppt/theme/theme1.xml")
+    assert '<a:majorFont><a:latin typeface="Arial"' in theme and '<a:minorFont><a:latin typeface="Arial"' in theme

@@ -116,13 +116,24 @@ def _neutrals_beside(text: str, out: list[int], base: int, k: int, step: int) ->
         out[i] = level
 
 
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each web address in text, without the punctuation that ends its sentence."""
+    spans = []
+    for match in WEB_ADDRESS.finditer(text):
+        end = match.end()
+        while end > match.start() + 1 and text[end - 1] in ".,;:!?)]»؟،؛":
+            end -= 1
+        spans.append((match.start(), end))
+    return spans
+
+
 def _web_addresses(text: str, out: list[int]) -> None:
     """A web address reads left to right to its last character ("https://www.incb.org/" keeps its
-    final slash at its right end inside an Arabic sentence)."""
-    for match in WEB_ADDRESS.finditer(text):
-        level = out[match.start()]
+    final slash at its right end inside an Arabic sentence; the full stop after it stays outside)."""
+    for start, end in web_addresses(text):
+        level = out[start]
         if level % 2 == 0:
-            for k in range(match.start(), match.end()):
+            for k in range(start, end):
                 out[k] = level
 
 

@@ -52,3 +52,8 @@ def test_brackets_around_latin_inside_arabic_read_as_a_pair():
 def test_a_web_address_keeps_its_final_slash_inside_arabic():
     out = shown("المصدر https://www.incb.org/")
     assert out.startswith("https://www.incb.org/ ")
+
+
+def test_the_full_stop_after_a_web_address_ends_the_arabic_sentence():
+    out = shown("على الموقع https://example.org/x.")
+    assert out.startswith(".https://example.org/x ")

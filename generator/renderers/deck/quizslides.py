@@ -79,7 +79,7 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
     bottom = y0 + rows * box_h + (rows - 1) * gap
     if explain:
         expl = []
-        size = max(24.0, os_ - 2)
+        size = max(20.0, min(24.0, os_ - 2))
         if q.explanation:
             expl.append(Para(p.runs(q.explanation), size, c.text))
         if q.section_title:
@@ -114,14 +114,22 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str) -> None:
     # where the room never sees them together
     option_sizes += [s for s in sizes_between(os_low - 1, LAST_RESORT) if s < os_low] if not short else []
     choice = None
-    for os_ in option_sizes:  # the longest option decides the size; two-word options never shrink
-        for columns in ((2, 1) if len(q.options) > 1 else (1,)):
-            if not _fits_columns(p, q.options, os_, columns, b.w):
-                continue
-            for qs in sizes_between(qs_high, max(os_, min(24.0, os_low)), 2):
-                found = layout(p, q, q.options, qs, os_, columns, True)
-                if found[2] <= b.h:
-                    choice = found
+    # first with the explanation on the reveal (options no smaller than the theme allows), so that
+    # every reveal of a deck shows one where it can; then without it (it is always in the notes)
+    for with_explanation in ((True, False) if q.explanation or q.section_title else (False,)):
+        for os_ in option_sizes:  # the longest option decides the size; two-word options never shrink
+            if with_explanation and os_ < os_low:
+                break
+            for columns in ((2, 1) if len(q.options) > 1 else (1,)):
+                if not _fits_columns(p, q.options, os_, columns, b.w):
+                    continue
+                least = max(os_, min(24.0, os_low)) if os_ >= os_low else os_   # a last resort shrinks the question too
+                for qs in sizes_between(qs_high, least, 2):
+                    found = layout(p, q, q.options, qs, os_, columns, True)
+                    if found[2] <= b.h and (not with_explanation or any(x.name == "Explanation" for x in found[1])):
+                        choice = found
+                        break
+                if choice:
                     break
             if choice:
                 break
@@ -143,9 +151,11 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str) -> None:
             pages.append((found[0], found[1]))
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long for "
                      f"one slide at {LAST_RESORT:g} pt; its options continue on a second slide (shorten them)")
-    for part, (qboxes, rboxes) in enumerate(pages, start=1):
+    # every option is shown before any answer: a question over two slides is revealed after both
+    for part, (qboxes, _) in enumerate(pages, start=1):
         t = p.parts_title(heading, part, len(pages))
         p.add(Slide("question", t, p.title_box(t, "question"), notes_q, qboxes))
+    for part, (_, rboxes) in enumerate(pages, start=1):
         rt = p.parts_title(reveal_title, part, len(pages))
         p.add(Slide("reveal", rt, p.title_box(rt, "reveal"), notes_r, rboxes))
 

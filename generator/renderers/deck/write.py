@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ...typeset.bidi import WEB_ADDRESS, has_rtl
+from ...typeset.bidi import has_rtl, web_addresses
 from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
 
 EMU = 914400
@@ -71,7 +71,7 @@ class SlideXml:
         rtl = ' rtl="1"' if self.plan.rtl else ""
         texts = [r.text for r in para.runs]
         if self.plan.rtl and texts:
-            texts = [WEB_ADDRESS.sub(lambda m: m.group() + LRM, t) for t in texts]
+            texts = [_after_web_addresses(t) for t in texts]
             if not has_rtl("".join(texts)):
                 texts[-1] += LRM
         indent = int(round(para.indent * 12700))
@@ -220,6 +220,13 @@ def _notes_xml(text: str, lang: str) -> str:
 
 
 LRM = "\u200e"
+
+
+def _after_web_addresses(text: str) -> str:
+    """text with a left-to-right mark after each web address (its final slash stays at its end)."""
+    for start, end in reversed(web_addresses(text)):
+        text = text[:end] + LRM + text[end:]
+    return text
 
 
 def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, notes_master) -> None:

@@ -130,11 +130,19 @@ def test_the_full_style_is_a_reading_deck(tmp_path):
 
 def test_a_reveal_shows_every_option_its_question_showed_on_the_same_geometry(default_plans, big_build):
     for plan in [deck_plan(default_plans), next(f.payload for f in big_build[2][0].files if f.name == "deck.pptx")]:
-        for q, r in zip(plan.slides, plan.slides[1:]):
-            if q.kind == "question" and r.kind == "reveal":
+        kinds = [s.kind for s in plan.slides]
+        k = 0
+        while k < len(kinds):   # a run of question slides, then as many reveals: every option before any answer
+            if kinds[k] != "question":
+                k += 1
+                continue
+            n = next(j for j in range(k, len(kinds)) if kinds[j] != "question") - k
+            assert kinds[k + n:k + 2 * n] == ["reveal"] * n
+            for q, r in zip(plan.slides[k:k + n], plan.slides[k + n:k + 2 * n]):
                 q_opts = [(b.name, b.x, b.y, b.w, b.h) for b in q.boxes if b.name.startswith("Option")]
                 r_opts = [(b.name, b.x, b.y, b.w, b.h) for b in r.boxes if b.name.startswith("Option")]
                 assert q_opts == r_opts and q_opts
+            k += 2 * n
 
 
 def test_two_word_options_never_shrink(default_plans):

@@ -122,6 +122,7 @@ def pandoc(folder: Path, runs: int) -> float | None:
     from generator.text import paragraphs, plain, point
 
     kit = load_kit(ROOT / "content.yaml")
+    folder.mkdir(parents=True, exist_ok=True)
     md = [f"% {plain(kit.content.title)}", ""]
     for s in kit.content.sections:
         md += [f"# {plain(s.title)}", ""] + paragraphs(s.text) + [""]
@@ -165,7 +166,10 @@ def main() -> None:
     print(f"{'--watch rebuild after a one-word edit':44} {rebuild * 1000:7.0f}ms")
     seconds = pandoc(work / "pandoc", runs)
     if seconds is not None:
+        deck_only = median_time([PY, "-m", "generator", str(content), "--lang", "en", "--only", "deck",
+                                 "-o", str(work / "deck-only")], runs)
         print(f"{'pandoc: the sections as a pptx deck':44} {seconds:8.3f}s {seconds / floor:7.2f}x")
+        print(f"{'this kit: the deck alone, en':44} {deck_only:8.3f}s {deck_only / floor:7.2f}x")
     if args.quick:
         return
     print(f"\n{'questions x 4 versions':24} {'seconds':>8} {'ms per question':>16} {'peak MB':>8}")

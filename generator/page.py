@@ -135,3 +135,11 @@ def qr_matrix(text: str, error: str = "m") -> tuple[tuple[bool, ...], ...]:
 
     code = segno.make(text, error=error, micro=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=4))
+
+
+def image_size(path) -> tuple[int, int]:
+    """Width and height in pixels of a picture (PNG or JPEG)."""
+    from PIL import Image as PILImage
+
+    with PILImage.open(path) as im:
+        return im.size

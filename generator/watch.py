@@ -84,7 +84,6 @@ def watch(args, say=lambda text: print(text, flush=True), stop=None) -> int:
     last: dict = {}
 
     def rebuild(first: bool) -> None:
-        nonlocal last
         started = time.perf_counter()
         try:
             kits = load(args)

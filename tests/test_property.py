@@ -21,7 +21,7 @@ import pytest
 from generator.errors import ContentError, GeneratorError
 from generator.kit import load_kit
 from generator.plans import _writer, plan
-from generator.text import plain, point
+from generator.text import plain
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))
 

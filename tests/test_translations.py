@@ -81,7 +81,7 @@ def test_a_structure_difference_names_both_files_and_lines(tmp_path, change, whe
     with pytest.raises(ContentError) as exc:
         load_kit(tmp_path / "content.yaml", translations=True)
     message = str(exc.value)
-    assert f"content.fr.yaml:" in message and f"{where}:" in message, message
+    assert "content.fr.yaml:" in message and f"{where}:" in message, message
     for word in words:
         assert word in message, message
     line = [ln for ln in message.splitlines() if where in ln][0]

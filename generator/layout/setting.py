@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from ..text import Point, Run, point, runs
-from ..typeset.lines import Line, Paragraph, Span, Style, Typesetter
+from ..typeset.lines import Line, Paragraph, Span, Style, Typesetter, unbreakable
 from .blocks import Para
 
 
@@ -85,3 +85,22 @@ class Setter:
     def width(self, text: str, style: Style, markup: bool = False) -> float:
         """Width of text on one unbroken line (measured, not set: no line is built)."""
         return self.typesetter.natural_width(self.spans(text, style, markup))
+
+
+def table_widths(s: Setter, header, rows, width: float, pad: float) -> list[float]:
+    """Share the width by what the columns hold: never less than a column's longest unbreakable
+    piece (a word, or a part of a web address; headers measured bold) up to a third of the table,
+    and otherwise in proportion to its average text."""
+    def pieces(cell) -> float:
+        return max((s.width(w, sp.style) for sp in cell for w in unbreakable(sp.text)), default=0.0)
+
+    columns = list(zip(header, *rows))
+    floors = [min(max(pieces(cell) for cell in col), width / 3) + 2 * pad for col in columns]
+    wants = [sum(sum(s.width(c.text, c.style) for c in cell) for cell in col) / len(col) + 2 * pad for col in columns]
+    if sum(floors) >= width:
+        return [width * f / sum(floors) for f in floors]
+    extra = width - sum(floors)
+    more = [max(w - f, 0) for w, f in zip(wants, floors)]
+    if sum(more) == 0:
+        return [f + extra / len(floors) for f in floors]
+    return [f + extra * m / sum(more) for f, m in zip(floors, more)]

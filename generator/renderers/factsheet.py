@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..layout.blocks import Block, Cell, Group, Image, Para, Space, Table, draw_line
+from ..layout.blocks import Block, Cell, Image, Space, Table, draw_line
 from ..layout.flow import Frame, pour
-from ..layout.setting import Setter
+from ..layout.setting import Setter, table_widths
 from ..notes import Notes
-from ..page import QR, Document, Page, Picture, Rect, Rule, qr_matrix
-from ..text import paragraphs, plain, point
-from ..typeset.lines import Span, Style, unbreakable
+from ..page import QR, Document, Page, Picture, Rect, Rule, image_size, qr_matrix
+from ..text import paragraphs, plain
+from ..typeset.lines import Span, Style
 
 MM = 72 / 25.4
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
@@ -81,7 +81,7 @@ class Sheet:
         if org and org.logo:
             card_h = look.logo_height * MM
             path = self.kit.asset(org.logo)
-            w, h = _image_size(path)
+            w, h = image_size(path)
             inner = 2 * MM
             logo_w = min((card_h - 2 * inner) * w / h, 55 * MM)
             logo_h = logo_w * h / w
@@ -281,7 +281,7 @@ class Sheet:
                             website=org.website if org and org.website else None)
 
     def image(self, path, width: float, look: Look) -> Image:
-        w, h = _image_size(path)
+        w, h = image_size(path)
         iw = width
         ih = iw * h / w
         max_h = look.image_max_height * MM
@@ -295,7 +295,7 @@ class Sheet:
         pad = look.cell_pad
         header_spans = [s.spans(c, head) for c in table.columns]
         rows = [[s.spans(c, cell) for c in row] for row in table.rows]
-        widths = column_widths(s, header_spans, rows, width, pad)
+        widths = table_widths(s, header_spans, rows, width, pad)
         cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, 1.25)) for sp, w in zip(spans_row, widths)]  # noqa: E731
         caption_style = self.style(look.body_size, "secondary", bold=True)
         caption = s.para(s.spans(table.title, caption_style), width, space_after=3, min_lines=1)
@@ -348,32 +348,6 @@ class Sheet:
         return doc, columns
 
 
-def column_widths(s: Setter, header, rows, width: float, pad: float) -> list[float]:
-    """Share the width by what the columns hold: never less than a column's longest unbreakable
-    piece (a word, or a part of a web address; headers measured bold) up to a third of the table,
-    and otherwise in proportion to its average text."""
-    def pieces(cell) -> float:
-        return max((s.width(w, sp.style) for sp in cell for w in unbreakable(sp.text)), default=0.0)
-
-    columns = list(zip(header, *rows))
-    floors = [min(max(pieces(cell) for cell in col), width / 3) + 2 * pad for col in columns]
-    wants = [sum(sum(s.width(c.text, c.style) for c in cell) for cell in col) / len(col) + 2 * pad for col in columns]
-    if sum(floors) >= width:
-        return [width * f / sum(floors) for f in floors]
-    extra = width - sum(floors)
-    more = [max(w - f, 0) for w, f in zip(wants, floors)]
-    if sum(more) == 0:
-        return [f + extra / len(floors) for f in floors]
-    return [f + extra * m / sum(more) for f, m in zip(floors, more)]
-
-
-def _image_size(path) -> tuple[int, int]:
-    from PIL import Image as PILImage
-
-    with PILImage.open(path) as im:
-        return im.size
-
-
 def _link(url: str) -> str | None:
     from ..links import safe
 
@@ -395,34 +369,30 @@ def document(kit, notes: Notes) -> Document:
 def _fitted(kit, notes: Notes) -> Document:
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
-    nearly empty last page; set a little smaller when only a few lines run over the budget."""
+    nearly empty last page; set a little smaller when only a few lines run over the budget.
+    More questions never take fewer pages, so each count is found by bisection."""
     sheet = Sheet(kit, notes)
     budget = int(sheet.t["max_pages"])
     n_faq = len(kit.content.faq)
-    fitting = None
-    for count in range(n_faq, -1, -1):
-        doc, columns = sheet.attempt(count, False)
-        if len(doc.pages) <= budget:
-            fitting = (doc, columns, count)
-            break
+    fitting = _most_faq(sheet, budget, 0, n_faq, False, 1.0)
     if fitting is None:
-        tight = _most_faq(sheet, budget, n_faq, 0, 1.0)
+        tight = _most_faq(sheet, budget, 0, n_faq, True, 1.0)
         if tight is not None:
-            return tight
+            return tight[0]
         doc, columns = sheet.attempt(0, True)
         if len(doc.pages) == budget + 1 and last_page_fill(columns) < 0.5:
             for scale in SMALLER:   # a few lines over: smaller text rather than another sheet
-                smaller = _most_faq(sheet, budget, n_faq, 0, scale)
+                smaller = _most_faq(sheet, budget, 0, n_faq, True, scale)
                 if smaller is not None:
-                    return smaller
+                    return smaller[0]
         notes.warn(("sections",), f"the fact sheet runs to {len(doc.pages)} pages (budget {budget}); "
                    "shorten the sections to print it on one sheet")
         return doc
     doc, columns, count = fitting
     if count < n_faq:
-        tight = _most_faq(sheet, budget, n_faq, count + 1, 1.0)   # tightening may make room for more
+        tight = _most_faq(sheet, budget, count + 1, n_faq, True, 1.0)   # tightening may make room for more
         if tight is not None:
-            return tight
+            return tight[0]
     if len(doc.pages) > 1 and last_page_fill(columns) < float(sheet.t["last_page_min"]):
         smaller, _ = sheet.attempt(count, True)
         if len(smaller.pages) < len(doc.pages):
@@ -430,16 +400,23 @@ def _fitted(kit, notes: Notes) -> Document:
     return doc
 
 
-def _most_faq(sheet: Sheet, budget: int, n_faq: int, least: int, scale: float) -> Document | None:
-    """The tightened sheet (its column text scaled) with as many FAQ questions as fit, at least
-    `least` of them; None when not even that many fit."""
-    best = None
-    for count in range(least, n_faq + 1):
-        doc, _ = sheet.attempt(count, True, scale)
-        if len(doc.pages) > budget:
-            break
-        best = doc
-    return best
+def _most_faq(sheet: Sheet, budget: int, least: int, most: int, tight: bool, scale: float):
+    """(doc, columns, count) of the sheet with as many FAQ questions as fit, between least and most;
+    None when not even least of them fit."""
+    doc, columns = sheet.attempt(most, tight, scale)   # the whole FAQ first: the usual case
+    if len(doc.pages) <= budget:
+        return doc, columns, most
+    found = None
+    lo, hi = least, most - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        doc, columns = sheet.attempt(mid, tight, scale)
+        if len(doc.pages) <= budget:
+            found = (doc, columns, mid)
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return found
 
 
 def _faq_left_out(kit, notes: Notes, doc: Document) -> Document:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ..layout.blocks import Cell, Table, draw_line
 from ..layout.flow import Frame, pour
 from ..layout.setting import Setter
-from ..page import Circle, Page
+from ..page import Circle, Document, Page
 from ..quizplan import Version
 from .factsheet import MM, Look
 from .quiz import Sheets
 
 
-def master_key(sheets: Sheets) -> "Document":  # noqa: F821
+def master_key(sheets: Sheets) -> Document:
     """One table: per question as written, the letter(s) to mark and its number in every version."""
     kit, qp = sheets.kit, sheets.qp
     look = Look(sheets.t, False, sheets.rtl)
@@ -59,7 +59,7 @@ def master_key(sheets: Sheets) -> "Document":  # noqa: F821
     return sheets._doc(pages)
 
 
-def answer_sheet(sheets: Sheets, version: Version | None) -> "Document":  # noqa: F821
+def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
     """A one-page grid to fill in; with a version, the same grid with its answers filled in."""
     kit, qp = sheets.kit, sheets.qp
     look = Look(sheets.t, False, sheets.rtl)

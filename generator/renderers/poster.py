@@ -8,10 +8,10 @@ import re
 from ..layout.blocks import draw_line
 from ..layout.setting import Setter
 from ..notes import Notes
-from ..page import QR, Document, Page, Picture, Rect, qr_matrix
+from ..page import QR, Document, Page, Picture, Rect, image_size, qr_matrix
 from ..text import paragraphs, plain
 from ..typeset.lines import Style
-from .factsheet import MM, Look, _image_size
+from .factsheet import MM, Look
 
 POSTER = {"A4": (841.89, 1190.55), "Letter": (792.0, 1224.0)}   # A3 and Tabloid, in points
 _SENTENCE_END = re.compile(r"(?<=[.!?؟。])\s+")
@@ -142,7 +142,7 @@ class Poster:
         ty = top + 4 * MM
         if org and org.logo:
             logo = kit.asset(org.logo)
-            lw, lh = _image_size(logo)
+            lw, lh = image_size(logo)
             h = look.logo_height * MM
             w = min(h * lw / lh, text_w * 0.6)
             h = w * lh / lw

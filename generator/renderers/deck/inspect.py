@@ -30,7 +30,6 @@ def _font(name: str) -> str:
 def inspect(path: Path, args=None) -> str:
     """The report; TemplateError (as a build raises it) when the template cannot be used."""
     from ...cli import load
-    from ...notes import Notes
     from ...plans import plan
 
     t = read(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ...text import Run, paragraphs, plain, point, runs
+from ...text import Run, plain, point, runs
 from .color import readable
 from .design import Design
 from .fit import balanced, fit_line, fit_title, largest, sizes_between

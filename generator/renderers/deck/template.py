@@ -4,7 +4,6 @@ theme), so layouts that inherit everything (common in corporate templates and in
 LibreOffice writes) work; layouts are chosen by the placeholders they hold, never by name or order."""
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -140,7 +140,7 @@ class SlideXml:
         source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
         _, rid = self.part.get_or_add_image_part(source)
         sid = self.new_id()
-        line = "" if pic.card else (f'<a:ln w="9525"><a:solidFill><a:srgbClr val="B8C7D9"/></a:solidFill></a:ln>')
+        line = "" if pic.card else ('<a:ln w="9525"><a:solidFill><a:srgbClr val="B8C7D9"/></a:solidFill></a:ln>')
         self.shapes.append(
             f'<p:pic><p:nvPicPr><p:cNvPr id="{sid}" name="{_attr(pic.name)}" descr="{_attr(pic.alt)}"/>'
             f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'

@@ -8,7 +8,8 @@ to a floor measured in the same run:
   all languages  `generate` of the default kit (en, fr, es, ar)
   --check        `generate --check --lang en`               vs  python -c "import ruamel.yaml, pydantic"
   --watch        a rebuild after a one-word edit of a section (in the watching process)
-  scale          50 to 800 generated questions x 4 versions: seconds per question and peak memory
+  scale          50 to 800 generated questions x 4 versions: time per question (and per question added
+                 beyond the first 50, which leaves out the fixed start-up) and peak memory
   stress         4 languages x 10 versions x 400 questions; 5,000 table rows; 2,000 questions; 500 sections
   pandoc         pandoc writing a deck from the same content as markdown (when pypandoc-binary is installed)
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -43,14 +43,17 @@ def median_time(command: list[str], runs: int, env: dict | None = None, cwd: Pat
     return statistics.median(times)
 
 
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def peak_memory(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """(seconds, peak resident memory in MB) of one run, from the child's rusage."""
+    """(seconds, peak resident memory in MB of its largest process) of one run; a fresh parent per run,
+    so one run's peak never shows in the next."""
     started = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+    done = subprocess.run([PY, "-c", _PEAK, *command], check=True, capture_output=True, text=True, cwd=cwd)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, int(done.stdout.split()[-1]) / 1024
 
 
 def copy_default(folder: Path) -> Path:
@@ -172,12 +175,16 @@ def main() -> None:
         print(f"{'this kit: the deck alone, en':44} {deck_only:8.3f}s {deck_only / floor:7.2f}x")
     if args.quick:
         return
-    print(f"\n{'questions x 4 versions':24} {'seconds':>8} {'ms per question':>16} {'peak MB':>8}")
+    print(f"\n{'questions x 4 versions':24} {'seconds':>8} {'ms per question':>16} {'ms per added':>13} {'peak MB':>8}")
+    first = None
     for n in (50, 100, 200, 400, 800):
         path = generated(work / f"q{n}", n, 4)
         seconds, peak = peak_memory([PY, "-m", "generator", str(path), "-o", str(work / f"q{n}-out"),
                                      "--only", "quiz,deck"])
-        print(f"{n:24} {seconds:8.2f} {seconds / n * 1000:16.1f} {peak:8.0f}")
+        # per added question: the cost above the 50-question build, free of the fixed start-up cost
+        added = f"{(seconds - first[1]) / (n - first[0]) * 1000:13.1f}" if first else f"{'':13}"
+        first = first or (n, seconds)
+        print(f"{n:24} {seconds:8.2f} {seconds / n * 1000:16.1f} {added} {peak:8.0f}")
     print()
     path = generated(work / "stress", 400, 10, languages=True)
     seconds, peak = peak_memory([PY, "-m", "generator", str(path), "-o", str(work / "stress-out")])

@@ -4,7 +4,7 @@ theme), so layouts that inherit everything (common in corporate templates and in
 LibreOffice writes) work; layouts are chosen by the placeholders they hold, never by name or order."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...errors import TemplateError
@@ -50,6 +50,8 @@ class Layout:
     background: str | None
     show_master: bool
     master: int
+    repaired: bool = False           # its title and body boxes were unusable: the master's are used
+    original_title: Rect | None = None   # the title box it was written with, when repaired
 
     def of(self, *kinds: str) -> list[Ph]:
         return [p for p in self.phs if p.kind in kinds]
@@ -163,6 +165,12 @@ def read(path: Path) -> Template:
         t.chosen, t.notes = choose(layouts, width, height)
     except TemplateError as exc:
         raise TemplateError(f"{path}: cannot be used as a deck template: {exc}") from None
+    _repair_titles(layouts, masters)
+    for index in sorted(set(t.chosen.values())):
+        if layouts[index].repaired:
+            t.notes.append(f"layout {index + 1} \"{layouts[index].name}\" was written with boxes far from its master's "
+                           "(as LibreOffice writes the layouts of a file with several masters); its title and body "
+                           "take the master's boxes")
     return t
 
 
@@ -180,10 +188,47 @@ def _layout(xml, index: int, m_index: int, master: Master, w: float, h: float) -
         name_el = sp.find(f".//{P}cNvPr")
         phs.append(Ph(kind, idx, name_el.get("name", kind) if name_el is not None else kind,
                       rect or (base.rect if base else None), style, rect is None))
+    written_title = next((p.rect for p in phs if p.kind in TITLES and not p.inherited), None)
+    phs, repaired = _repair(phs, master, h)
     bg, _ = background_of(xml, master.scheme)
     return Layout(index, xml.find(f"{P}cSld").get("name") or f"Layout {index + 1}", xml.get("type", "cust"),
                   tuple(phs), _shapes(xml, master.scheme, w, h), bg, xml.get("showMasterSp", "1") not in ("0", "false"),
-                  m_index)
+                  m_index, repaired, written_title if repaired else None)
+
+
+def _repair_titles(layouts: list[Layout], masters: list[Master]) -> None:
+    """Layouts of a master whose body layouts needed repair, and whose own title box is the one those
+    had (a title-only layout written the same way), take the master's title box too."""
+    for m_index, master in enumerate(masters):
+        m_title = master.phs.get("title")
+        bad = {lay.original_title for lay in layouts if lay.master == m_index and lay.repaired and lay.original_title}
+        if not bad or m_title is None or m_title.rect is None:
+            continue
+        for lay in layouts:
+            title = lay.title
+            if lay.master == m_index and not lay.repaired and title is not None and title.rect in bad:
+                lay.phs = tuple(replace(p, rect=m_title.rect, inherited=True) if p is title else p for p in lay.phs)
+                lay.repaired = True
+
+
+def _repair(phs: list[Ph], master: Master, h: float) -> tuple[list[Ph], bool]:
+    """A layout whose one body box is less than half as tall as its master's (LibreOffice writes every
+    layout of a file with the geometry of the last master it used) takes its title and body boxes from
+    the master, which is what the slides it was designed with show."""
+    bodies = [p for p in phs if p.kind in BODIES]
+    m_body, m_title = master.phs.get("body"), master.phs.get("title")
+    if len(bodies) != 1 or bodies[0].inherited or bodies[0].rect is None or m_body is None or m_body.rect is None:
+        return phs, False
+    if not (bodies[0].rect.h < 0.5 * m_body.rect.h and m_body.rect.h >= 0.35 * h):
+        return phs, False
+    out = []
+    for p in phs:
+        if p.kind in BODIES:
+            p = replace(p, rect=m_body.rect, inherited=True)
+        elif p.kind in TITLES and m_title is not None and m_title.rect is not None:
+            p = replace(p, rect=m_title.rect, inherited=True)
+        out.append(p)
+    return out, True
 
 
 def _area(p: Ph | None) -> float:

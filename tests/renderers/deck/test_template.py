@@ -120,3 +120,31 @@ def test_a_warning_about_a_template_on_the_command_line_names_the_option(built):
     _, plans = built["libreoffice.pptx"]
     located = [w for p in plans for w in p.warnings if "deck template" in w.message]
     assert located and all(w.file == "--deck-template" for w in located)
+
+
+def test_layouts_written_with_another_masters_boxes_take_their_own_masters():
+    """LibreOffice writes every layout of a two-master file with the last master's title and body
+    boxes: a body 1.26 in tall under a title in mid-slide. Such layouts take their master's boxes,
+    title-only layouts written the same way too, and the others are left as they are."""
+    from generator.renderers.deck.model import Rect
+    from generator.renderers.deck.template import Layout, Master, Ph, _repair, _repair_titles
+
+    m_title, m_body = Rect(0.8, 0.3, 9.8, 1.0), Rect(0.8, 1.5, 9.8, 4.6)
+    master = Master({}, {}, {}, {}, {"title": Ph("title", 0, "", m_title, {}), "body": Ph("body", 1, "", m_body, {})},
+                    [], None, False)
+    odd_title, odd_body = Rect(0.59, 1.57, 9.84, 1.57), Rect(0.59, 3.27, 9.84, 1.26)
+    phs, repaired = _repair([Ph("title", 0, "", odd_title, {}), Ph("body", 1, "", odd_body, {})], master, 6.89)
+    assert repaired and [p.rect for p in phs] == [m_title, m_body]
+    sound = [Ph("title", 0, "", m_title, {}), Ph("body", 1, "", Rect(0.8, 1.5, 9.8, 4.0), {})]
+    assert _repair(sound, master, 6.89) == (sound, False)
+
+    def layout(index, phs, repaired=False):
+        return Layout(index, f"L{index}", "obj", tuple(phs), [], None, True, 0, repaired,
+                      odd_title if repaired else None)
+
+    body_layout = layout(0, phs, True)
+    title_only = layout(1, [Ph("title", 0, "", odd_title, {})])
+    own_title = layout(2, [Ph("title", 0, "", Rect(0.8, 0.2, 9.8, 0.9), {})])
+    _repair_titles([body_layout, title_only, own_title], [master])
+    assert title_only.repaired and title_only.title.rect == m_title
+    assert not own_title.repaired and own_title.title.rect == Rect(0.8, 0.2, 9.8, 0.9)

@@ -369,7 +369,7 @@ def document(kit, notes: Notes) -> Document:
 def _fitted(kit, notes: Notes) -> Document:
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
-    nearly empty last page; set a little smaller when only a few lines run over the budget.
+    nearly empty last page; set up to 10% smaller when that keeps it within the budget.
     More questions never take fewer pages, so each count is found by bisection."""
     sheet = Sheet(kit, notes)
     budget = int(sheet.t["max_pages"])
@@ -380,8 +380,8 @@ def _fitted(kit, notes: Notes) -> Document:
         if tight is not None:
             return tight[0]
         doc, columns = sheet.attempt(0, True)
-        if len(doc.pages) == budget + 1 and last_page_fill(columns) < 0.5:
-            for scale in SMALLER:   # a few lines over: smaller text rather than another sheet
+        if len(doc.pages) == budget + 1:
+            for scale in SMALLER:   # smaller text rather than another sheet
                 smaller = _most_faq(sheet, budget, 0, n_faq, True, scale)
                 if smaller is not None:
                     return smaller[0]

@@ -175,7 +175,7 @@ class Sheet:
 
     def footer_lines(self, s: Setter, look: Look, width: float) -> list:
         """The footer's parts (organisation, website, contact, event) on as few lines as they take,
-        broken only between parts."""
+        broken between parts (and inside one only when it is wider than the footer)."""
         kit, org = self.kit, self.kit.content.organization
         parts = [x for x in ((org.name, org.website, org.contact) if org else ()) if x]
         event = kit.event_context()
@@ -192,7 +192,8 @@ class Sheet:
                 current = trial
         if current:
             lines.append(" · ".join(current))
-        return [s.line(text, st) for text in lines]
+        # a part wider than the footer on its own (a long place or web address) wraps within it
+        return [line for text in lines for line in s.set(s.spans(text, st, markup=False), width).lines]
 
     def footer(self, page: Page, s: Setter, look: Look, lines, number: int, pages: int) -> None:
         margin = look.margin * MM

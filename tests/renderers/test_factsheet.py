@@ -160,3 +160,16 @@ def test_a_long_title_gets_a_taller_band_and_stays_clear_of_the_edges(tmp_path):
     assert band.h > 30 * factsheet.MM                        # grown past the theme's 30 mm
     assert min(i.y - i.line.ascent for i in lines) >= 5 * factsheet.MM
     assert max(i.y + i.line.descent for i in lines) <= band.h - 5 * factsheet.MM
+
+
+def test_a_footer_part_wider_than_the_page_wraps_inside_it(tmp_path):
+    place = "Hall B https://example.org/" + "a" * 160
+    (tmp_path / "content.yaml").write_text(SHORT + f"event:\n  name: Open day\n  place: \"{place}\"\n",
+                                           encoding="utf-8")
+    from generator.kit import load_kit
+
+    kit = load_kit(tmp_path / "content.yaml")
+    for page in factsheet.document(kit, Notes(kit)).pages:
+        for item in page.items:
+            if isinstance(item, TextLine):
+                assert 0 <= item.x and item.x + item.line.width <= page.width + 0.5, item.line.text

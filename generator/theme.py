@@ -87,6 +87,10 @@ class Theme:
             raise TemplateError(f"{self.folder / 'theme.yaml'}: colors.{name} should look like #1F5FA0")
         return value.upper()
 
+    def colors(self) -> dict[str, str]:
+        """Every colour of the theme by name, each as '#RRGGBB'."""
+        return {name: self.color(name) for name in self.section("colors")}
+
     def section(self, name: str) -> dict:
         """A whole block of the theme, such as 'factsheet', as a dict of numbers and texts."""
         block = self.data.get(name)

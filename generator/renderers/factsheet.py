@@ -57,7 +57,7 @@ class Sheet:
 
     def __init__(self, kit, notes: Notes):
         self.kit, self.notes = kit, notes
-        self.c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+        self.c = kit.theme.colors()
         self.t = kit.theme.section("factsheet")
         self.page_w, self.page_h = PAPER[kit.build.paper]
         self.rtl = kit.rtl
@@ -380,7 +380,7 @@ def _fitted(kit, notes: Notes) -> Document:
         tight = _most_faq(sheet, budget, 0, n_faq, True, 1.0)
         if tight is not None:
             return tight[0]
-        doc, columns = sheet.attempt(0, True)
+        doc, _ = sheet.attempt(0, True)
         if len(doc.pages) == budget + 1:
             for scale in SMALLER:   # smaller text rather than another sheet
                 smaller = _most_faq(sheet, budget, 0, n_faq, True, scale)

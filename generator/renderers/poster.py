@@ -26,7 +26,7 @@ def key_sentence(summary: str) -> str:
 class Poster:
     def __init__(self, kit, notes: Notes):
         self.kit, self.notes = kit, notes
-        self.c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+        self.c = kit.theme.colors()
         self.t = kit.theme.section("poster")
         self.w, self.h = POSTER[kit.build.paper]
         self.rtl = kit.rtl

@@ -75,7 +75,7 @@ class Sheets:
 
     def __init__(self, kit, notes: Notes, qp: QuizPlan):
         self.kit, self.notes, self.qp = kit, notes, qp
-        self.c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+        self.c = kit.theme.colors()
         self.t = kit.theme.section("quiz")
         self.page_w, self.page_h = PAPER[kit.build.paper]
         self.rtl = kit.rtl

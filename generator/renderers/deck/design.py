@@ -48,7 +48,7 @@ class Design:
 
 def colors_of(kit) -> Colors:
     """The theme's colours as the deck uses them."""
-    c = {name: kit.theme.color(name) for name in kit.theme.section("colors")}
+    c = kit.theme.colors()
     return Colors(c["primary"], c["secondary"], c["accent"], c["text"], c["muted"], c["light"], c["rule"],
                   c["on_primary"], c["correct"], c["on_correct"], c["secondary"], c.get("badge", "#FFFFFF"))
 

@@ -50,6 +50,16 @@ def text_of(text: str | None) -> str:
     return clean(plain(clean(text)))
 
 
+def as_written(text: str | None) -> str:
+    """text_of, keeping the one space a user typed in front (a spreadsheet user's own escape for "=1+1")."""
+    shown = text_of(text)
+    return " " + shown if shown and clean(text)[:1].isspace() else shown
+
+
+# a cell that begins with one of these is a formula to a spreadsheet (or becomes one when saved as CSV)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def authored(questions: Questions) -> tuple[PlannedQuestion, ...]:
     """The questions in authored order with options in authored order, numbered 1.. and lettered A..
 
@@ -297,8 +307,8 @@ def kahoot_rows(questions: Questions) -> list[KahootRow]:
     for q in authored(questions):
         if len(q.options) > KAHOOT_ANSWERS_MAX:
             continue
-        question = shorten(text_of(q.text), KAHOOT_QUESTION_MAX)
-        answers = [shorten(text_of(o.text), KAHOOT_ANSWER_MAX) for o in q.options]
+        question = shorten(as_written(q.text), KAHOOT_QUESTION_MAX)
+        answers = [shorten(as_written(o.text), KAHOOT_ANSWER_MAX) for o in q.options]
         correct = ",".join(str(pos) for pos, o in enumerate(q.options, start=1) if o.correct)
         padded = tuple(answers + [None] * (KAHOOT_ANSWERS_MAX - len(answers)))
         rows.append(KahootRow(len(rows) + 1, question, padded, time_limit(question, answers, q.multiple),
@@ -336,11 +346,13 @@ def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> 
     title_format = workbook.add_format({"bold": True, "font_size": 14})
     head = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    quoted = workbook.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})
     for offset, note in enumerate(_KAHOOT_NOTES):
         if offset == 3:
             note = f"Questions from the quiz: {text_of(title)}" if title else ""
         if note:
-            sheet.write_string(1 + offset, 1, note, title_format if offset == 0 else None)
+            sheet.write_string(1 + offset, 1, note, title_format if offset == 0 else
+                               quoted if note.startswith(FORMULA_STARTS) else None)
     for column, heading in enumerate(KAHOOT_HEADER):
         if heading:
             sheet.write_string(KAHOOT_HEADER_ROW - 1, column, heading, head)
@@ -349,7 +361,8 @@ def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> 
             if value is None:
                 continue
             if isinstance(value, str):  # text such as "=5" or "1,3" stays text, never a formula or a number
-                sheet.write_string(KAHOOT_HEADER_ROW - 1 + offset, column, value, wrap)
+                sheet.write_string(KAHOOT_HEADER_ROW - 1 + offset, column, value,
+                                   quoted if value.startswith(FORMULA_STARTS) else wrap)
             else:
                 sheet.write_number(KAHOOT_HEADER_ROW - 1 + offset, column, value)
     for column, width in enumerate((5, 60, 30, 30, 30, 30, 18, 18)):

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from .errors import Problem
-from .loader import Loaded, format_path
+from .loader import MAX_BYTES, Loaded, format_path
 
 _FIELD = re.compile(r"\{\{(.*?)\}\}", re.S)
 _NAME = re.compile(r"^\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*$")
@@ -95,13 +95,21 @@ def render_all(loaded: Loaded, long_date) -> list[Problem]:
             pass
         context["event"] = event
     problems = []
+    total = 0   # characters of every text so far, fields filled in: no more than a content file may hold
     for path, parent, key, text in content_texts(data):
         if "{{" not in text and "{%" not in text:
+            total += len(text)
             continue
         value, why = render(text, context)
+        total += len(value)
+        if not why and total > MAX_BYTES:
+            why = (f"the fields make the file's texts longer than {MAX_BYTES // 2**20} MB in all, more than a "
+                   "content file may hold (the same long text named again and again?); name a shorter field")
         if why:
             line, col = loaded.where(path)
             problems.append(Problem(loaded.file, line, col, format_path(path), why))
+            if total > MAX_BYTES:
+                break
         else:
             parent[key] = value
     return problems

@@ -37,24 +37,46 @@ def _env():
 
 
 _ALLOWED = {"Template", "Output", "TemplateData", "Name", "Getattr", "Getitem", "Const", "If", "CondExpr",
-            "Compare", "Operand", "And", "Or", "Not", "Filter", "For", "Concat", "Add", "Sub"}
+            "Compare", "Operand", "And", "Or", "Not", "Filter", "Concat", "Add", "Sub"}
 _FILTERS = {"join", "upper", "lower", "length", "default", "trim", "title", "first", "last"}
 
 
 def check(source: str, where: str) -> None:
-    """Refuse wording that could run long or grow without bound: only names, `if`, `for` over given
-    lists and a few filters are allowed (no calls such as range(), no * or **)."""
+    """Refuse wording that could run long or grow without bound: only names, `if` and a few filters
+    are allowed (no loops, no calls such as range(), no * or **), so the time it takes is in
+    proportion to its own length. `where` is "file:line" of the key; errors name the line inside."""
+    import jinja2
     from jinja2 import nodes
 
-    tree = _env().parse(source)
+    try:
+        tree = _env().parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{_at(where, exc.lineno)}: {exc.message}") from None
     for node in tree.find_all(nodes.Node):
         kind = type(node).__name__
+        at = _at(where, getattr(node, "lineno", 1))
+        if kind == "For":
+            raise TemplateError(f"{at}: `for` loops are not allowed in wording (names, `if` and filters only); "
+                                "to list items write {{ options | join('\\n') }}")
         if kind not in _ALLOWED:
-            raise TemplateError(f"{where}: `{kind}` is not allowed in wording; use names, if and for only")
+            raise TemplateError(f"{at}: `{kind}` is not allowed in wording; use names, `if` and filters only")
         if isinstance(node, nodes.Filter) and node.name not in _FILTERS:
-            raise TemplateError(f"{where}: the filter `{node.name}` is not allowed in wording")
-        if isinstance(node, nodes.For) and not isinstance(node.iter, (nodes.Name, nodes.Getattr)):
-            raise TemplateError(f"{where}: `for` may only walk a list the kit gives (such as options)")
+            raise TemplateError(f"{at}: the filter `{node.name}` is not allowed in wording; use one of "
+                                f"{', '.join(sorted(_FILTERS))}")
+
+
+def _at(where: str, lineno: int | None) -> str:
+    """file:line of a line inside a wording text that starts at `where` (file:line)."""
+    file, _, first = where.rpartition(":")
+    if not file or not first.isdigit():
+        return where
+    line = int(first)
+    try:   # a block text (`key: |`) starts on the line after its key
+        written = Path(file).read_text(encoding="utf-8").splitlines()[line - 1]
+        line += written.partition(":")[2].strip()[:1] in ("|", ">")
+    except (OSError, UnicodeDecodeError, IndexError):
+        pass
+    return f"{file}:{line + max((lineno or 1) - 1, 0)}"
 
 
 @lru_cache(maxsize=512)

@@ -341,7 +341,7 @@ def _properties(prs, plan: DeckPlan) -> None:
 
 def stable_zip(data: bytes, path: Path, stamp: tuple) -> None:
     """Rewrite a package with a fixed time on every member, so the same plan gives the same bytes."""
-    when = (max(stamp[0], 1980),) + tuple(stamp[1:6])
+    when = (min(max(stamp[0], 1980), 2107),) + tuple(stamp[1:6])   # the years a zip's time can hold
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=when)

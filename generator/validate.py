@@ -245,6 +245,7 @@ def _cross_checks(data: dict, base_dir: Path, report):
             check_asset(base_dir, org["logo"], ("organization", "logo"), report)
         if isinstance(org.get("website"), str):
             _check_link(org["website"], ("organization", "website"), report, web_only=True)
+            _check_qr(org["website"], ("organization", "website"), report)
     for i, src in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
         if isinstance(src, dict) and isinstance(src.get("url"), str):
             _check_link(src["url"], ("sources", i, "url"), report)
@@ -280,6 +281,24 @@ def _check_link(url: str, path, report, web_only: bool = False):
     if why:
         report(path, f"{url!r} is not a web address ({why}); write one such as https://example.org"
                + ("" if web_only else " (or an e-mail address as mailto:..., a telephone number as tel:...)"))
+
+
+QR_SURE = 2000   # bytes that always fit the largest QR code (version 40 holds 2,331 at error correction M)
+
+
+def _check_qr(url: str, path, report) -> None:
+    """The website is printed as a QR code (error correction M, as the fact sheet and the deck make it):
+    it must fit the largest version, counted in the bytes that version holds."""
+    size = len(url.encode("utf-8"))
+    if size <= QR_SURE or links.why_not(url):
+        return
+    import segno
+
+    try:
+        segno.make(url, error="m", micro=False, boost_error=False)
+    except segno.DataOverflowError:
+        report(path, f"the web address is {size:,} bytes long, more than the largest QR code holds (2,331 bytes "
+               "at version 40); shorten it, for example with a link shortener or a shorter page address")
 
 
 def _inline_links(data, report) -> None:

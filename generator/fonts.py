@@ -161,8 +161,47 @@ def bundled(key: str) -> Family:
 
 
 def from_files(name: str, files: dict[str, Path]) -> Family:
-    """A family from static font files (a theme's own), style -> path."""
+    """A family from static font files (a theme's own), style -> path; each is decoded first, so a
+    file that is not a usable font is reported by --check, not by a failing PDF writer."""
+    for path in files.values():
+        why = undecodable(Path(path))
+        if why:
+            raise FontError(f"the font file {path} {why}")
     return Family(name, {style: (str(path), _WEIGHT[style]) for style, path in files.items()}, name)
+
+
+MAX_FONT = 64 * 2**20
+_SFNT = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"typ1")
+
+
+@lru_cache(maxsize=64)
+def undecodable(path: Path) -> str | None:
+    """Why the file at path is not a font the PDF and deck writers can use, or None."""
+    import uharfbuzz as hb
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FONT + 1)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if len(data) > MAX_FONT:
+        return f"is larger than {MAX_FONT // 2**20} MB, more than any font; use the font's .ttf or .otf file"
+    if data[:4] not in _SFNT:
+        start = data[:40].decode("latin-1").strip()
+        hint = "a web page saved under a font's name?" if start[:1] == "<" else "not a TrueType or OpenType file"
+        return (f"is not a font (it begins {start[:20]!r}: {hint}); download the .ttf or .otf file itself, "
+                "for example from the font's release page")
+    face = hb.Face(hb.Blob(data))
+    if face.glyph_count < 2 or not 16 <= face.upem <= 16384 or not face.unicodes:
+        return "is damaged (no glyphs or no character map); download the .ttf or .otf file again"
+    sub = hb.SubsetInput()
+    sub.glyph_set.update([0, 1])
+    sub.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_HINTING
+    try:
+        hb.subset(face, sub)
+    except (RuntimeError, ValueError):
+        return "is damaged (HarfBuzz cannot cut it into a subset); download the .ttf or .otf file again"
+    return None
 
 
 def style_of(bold: bool, italic: bool) -> str:

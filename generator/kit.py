@@ -14,7 +14,7 @@ from .loader import Loaded, format_path, load_file
 from .model import Build, Content
 from .text import plain
 from .theme import Theme, load_theme
-from .translations import find_translations, inherit, structure_problems
+from .translations import find_translations, inherit, outside, structure_problems
 from .validate import resolve_asset, validate
 from .wording import Said, Wording
 
@@ -162,6 +162,10 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
                  == only_language.split("-")[0].lower()]
     editions = [(main_loaded, main_content)]
     for t_path, t_shown in found:
+        why = outside(t_path, base_dir)
+        if why:
+            problems.append(Problem(t_shown, 0, 0, "", why))
+            continue
         try:
             loaded = load_file(t_path, t_shown)
         except ContentError as exc:

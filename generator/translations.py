@@ -28,6 +28,16 @@ def find_translations(path: Path, shown: str) -> list[tuple[Path, str]]:
     return out
 
 
+def outside(path: Path, folder: Path) -> str | None:
+    """Why a translation cannot be read (a link to a file outside the content file's folder, as for
+    pictures and themes), or None."""
+    target = path.resolve()
+    if target.is_relative_to(folder.resolve()):
+        return None
+    return (f"links to {target}, outside the content file's folder; a translation is read only from that "
+            "folder, so copy the file there instead of linking to it")
+
+
 def inherit(loaded: Loaded, main: Loaded) -> None:
     """Fill in what a translation leaves out (build, organization, event) from the main file."""
     if not isinstance(loaded.data, dict) or not isinstance(main.data, dict):

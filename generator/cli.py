@@ -144,9 +144,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printable() -> None:
+    """A terminal that cannot show a character (a Latin-1 console, a non-Latin path) gets it as \\uXXXX."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `generate` console script."""
     import signal
+
+    _printable()
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -157,3 +157,146 @@ def test_a_payload_beside_the_content_never_runs(tmp_path, capsys):
     code, _ = run(content, "--check")
     assert code == 1 and not (tmp_path / "RAN").exists()
     assert not re.search("Traceback", capsys.readouterr().err)
+
+
+# ---------------------------------------------------------------------------------------------
+# Round 2: every case ends in exit 0, 1 or 4 with a located message, and nothing is lost
+# ---------------------------------------------------------------------------------------------
+
+INJECTIONS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("option", INJECTIONS)
+def test_a_formula_in_a_kahoot_cell_is_stored_as_quoted_text(tmp_path, capsys, option):
+    import openpyxl
+
+    escaped = option.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
+    content = make(tmp_path, option=escaped, title="=HYPERLINK(1)")
+    content.write_text(content.read_text(encoding="utf-8").replace('"no"', '" =2+2"'), encoding="utf-8")
+    assert run(content, "--only", "quiz")[0] == 0, capsys.readouterr().err
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "en" / "quiz-kahoot.xlsx").active
+    cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
+    shown = " ".join(option.split())   # a tab or line break in front reads as a space: the user's escape
+    quoted = cells[" " + shown if option[:1].isspace() else shown]
+    assert quoted.data_type == "s" and quoted.quotePrefix == (not option[:1].isspace())
+    assert cells[" =2+2"].data_type == "s" and not cells[" =2+2"].quotePrefix   # the user's own escape is kept
+    for cell in cells.values():
+        if cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+            assert cell.quotePrefix, cell.value
+
+
+def test_fields_that_add_up_to_more_than_a_file_may_hold_stop_quickly(tmp_path, capsys):
+    points = ", ".join(['"{{ subtitle }}"'] * 1500)
+    content = tmp_path / "content.yaml"
+    content.write_text(f'title: Day\nsubtitle: "{"x" * 99_000}"\nsummary: S\nsections:\n  - id: a\n'
+                       f"    title: A\n    points: [{points}]\n", encoding="utf-8")
+    code, seconds = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1 and seconds < 10, err
+    assert re.search(r"content\.yaml:7:\d+: sections\[0\]\.points\[\d+\]: the fields make the file's texts "
+                     r"longer than 5 MB in all, more than a content file may hold", err), err
+
+
+def test_wording_with_loops_is_a_located_error(tmp_path, capsys):
+    (tmp_path / "templates" / "loops" / "wording").mkdir(parents=True)
+    (tmp_path / "templates" / "loops" / "theme.yaml").write_text("fonts: {}\n", encoding="utf-8")
+    loops = "".join("{%% for %s in question %%}" % v for v in "abcde") + "x" + "{% endfor %}" * 5
+    (tmp_path / "templates" / "loops" / "wording" / "en.yaml").write_text(
+        f"# a theme's wording\nnote_question: |\n  Read it:\n  {loops}\n", encoding="utf-8")
+    content = make(tmp_path, option="x" * 60)
+    content.write_text(content.read_text(encoding="utf-8") + "build:\n  theme: loops\n", encoding="utf-8")
+    code, seconds = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1 and seconds < 10, err
+    wording = tmp_path / "templates" / "loops" / "wording" / "en.yaml"
+    assert f"{wording.resolve()}:4: `for` loops are not allowed in wording (names, `if` and filters only)" in err
+
+
+def test_the_default_wording_lists_options_without_a_loop():
+    from generator.theme import BUILTIN
+    from generator.wording import Wording
+
+    for language in ("en", "fr", "es", "ar"):
+        said = Wording(BUILTIN / "default", language).say("note_question", question="Q", options=["A. x", "B. y"])
+        assert said.endswith("Q\nA. x\nB. y"), (language, said)
+
+
+@pytest.mark.parametrize("date", ["2207-09-07", "9999-12-31", "0001-01-01"])
+def test_an_event_in_any_year_builds(tmp_path, capsys, date):
+    content = make(tmp_path)
+    content.write_text(content.read_text(encoding="utf-8").replace(
+        "sections:", f"event:\n  name: Meeting\n  date: {date}\nsections:"), encoding="utf-8")
+    assert run(content, "--only", "deck,quiz")[0] == 0, capsys.readouterr().err
+    with zipfile.ZipFile(tmp_path / "out" / "en" / "deck.pptx") as deck:
+        assert deck.testzip() is None
+
+
+def test_a_web_address_too_long_for_any_qr_code_is_a_located_error_at_check(tmp_path, capsys):
+    content = make(tmp_path)
+    url = "https://example.org/" + "ب" * 1200     # 2,420 bytes: no QR version holds it
+    content.write_text(content.read_text(encoding="utf-8").replace("https://example.org", url), encoding="utf-8")
+    code, _ = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert ("content.yaml:5:12: organization.website: the web address is 2,420 bytes long, more than the largest "
+            "QR code holds (2,331 bytes at version 40)") in err
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"<!DOCTYPE html>\n<html><body>404 Not Found</body></html>", "is not a font (it begins '<!DOCTYPE html>\\n<h"),
+    (b"\x00\x01\x00\x00" + b"\x00" * 200, "is damaged (no glyphs or no character map)")])
+def test_a_font_file_that_is_not_a_font_is_a_located_error_at_check(tmp_path, capsys, data, words):
+    theme = tmp_path / "templates" / "brand"
+    theme.mkdir(parents=True)
+    (theme / "Brand.ttf").write_bytes(data)
+    (theme / "theme.yaml").write_text("fonts:\n  text: {regular: Brand.ttf}\n", encoding="utf-8")
+    content = make(tmp_path)
+    content.write_text(content.read_text(encoding="utf-8") + "build:\n  theme: brand\n", encoding="utf-8")
+    code, _ = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert f"content.yaml:25:10: build.theme: the font file {(theme / 'Brand.ttf').resolve()} {words}" in err
+
+
+def test_a_translation_linked_from_outside_the_folder_is_refused(tmp_path, capsys):
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    content = make(project)
+    (elsewhere / "secret.yaml").write_text(content.read_text(encoding="utf-8") + "language: fr\n", encoding="utf-8")
+    (project / "content.fr.yaml").symlink_to(elsewhere / "secret.yaml")
+    code, _ = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1
+    assert (f"content.fr.yaml: links to {(elsewhere / 'secret.yaml').resolve()}, outside the content file's "
+            "folder; a translation is read only from that folder") in err
+
+
+def test_output_paths_print_on_a_latin1_terminal(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    content = make(tmp_path)
+    out = tmp_path / "出力"
+    done = subprocess.run([sys.executable, "-m", "generator", str(content), "-o", str(out), "--only", "poster"],
+                          capture_output=True, env=dict(os.environ, PYTHONIOENCODING="latin-1"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    assert b"\\u51fa\\u529b/en/poster.pdf  (1 page)" in done.stdout
+    assert (out / "en" / "poster.pdf").is_file()
+
+
+def test_the_kahoot_writer_quotes_every_cell_a_spreadsheet_would_run(tmp_path):
+    import openpyxl
+
+    from generator.renderers import exports
+
+    values = ["=1+1", "+1", "-1", "@A1", "\t=1+1", "\r=1+1", " =1+1", "1,2", "plain"]
+    rows = [exports.KahootRow(1, value, (value, "x", None, None), 20, "1", 0) for value in values]
+    exports.write_kahoot((rows, "=title", ""), tmp_path / "k.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "k.xlsx").active
+    for offset, value in enumerate(values, start=1):
+        for column in (2, 3):
+            cell = sheet.cell(exports.KAHOOT_HEADER_ROW + offset, column)
+            assert cell.value.replace("_x000D_", "\r") == value and cell.data_type == "s"   # XlsxWriter's escape
+            assert cell.quotePrefix == value.startswith(("=", "+", "-", "@", "\t", "\r")), value

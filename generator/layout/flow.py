@@ -49,18 +49,24 @@ class Column:
         return self.used / self.frame.h if self.frame.h else 1.0
 
 
-def pour(blocks: list[Block], frames: Callable[[int], list[Frame]], max_pages: int = 200) -> list[Column]:
+def pour(blocks: list[Block], frames: Callable[[int], list[Frame]]) -> list[Column]:
     """The columns, page by page in reading order, that the blocks fill; frames(page) gives a page's
-    columns in reading order (right first on a right-to-left page)."""
+    columns in reading order (right first on a right-to-left page). Every block is placed, however
+    many pages that takes: each column places at least one block or part, so pouring always ends."""
     queue = list(blocks)
     columns: list[Column] = []
     page = 0
-    while queue and page < max_pages:
-        for frame in frames(page):
+    while queue:
+        page_frames = frames(page)
+        if not page_frames:
+            raise ValueError(f"page {page + 1} has no column to pour into")
+        for frame in page_frames:
             if not queue:
                 break
             column = Column(frame, page, [])
             _fill(column, queue)
+            if not column.placed:   # only a picture taller than any column, deferred: it overflows here
+                column.placed.append(Placed(queue.pop(0), frame, 0.0, True))
             columns.append(column)
         page += 1
     return columns

@@ -89,3 +89,20 @@ def test_a_table_never_leaves_one_row_alone_at_the_foot_or_the_top_of_a_column(t
             assert sum(len(p.rows) for p in parts) == rows
             if len(parts) > 1:
                 assert all(len(p.rows) >= 2 for p in parts), (rows, filler, [len(p.rows) for p in parts])
+
+
+def test_a_table_of_twenty_thousand_rows_is_poured_whole_however_many_pages_it_takes(ts):
+    # one set cell shared by every row keeps this a test of pouring, not of setting 60,000 cells
+    cell = Cell(ts.set([Span("row", Style(9))], 60, 1.25))
+    table = Table(widths=[66, 66, 66], header=[cell, cell, cell], rows=[[cell, cell, cell] for _ in range(20_000)],
+                  caption=None, continued=None)
+    columns = pour([table], frames(200))
+    assert sum(len(p.block.rows) for c in columns for p in c.placed) == 20_000
+    assert max(c.page for c in columns) + 1 > 200   # well past the old hidden limit of 200 pages
+
+
+def test_a_picture_taller_than_any_column_is_placed_and_pouring_ends(ts):
+    columns = pour([Image(path=None, w=150, h=500), para(ts)], frames(200))
+    placed = [p.block for c in columns for p in c.placed]
+    assert sum(isinstance(b, Image) for b in placed) == 1
+    assert sum(isinstance(b, Para) for b in placed) >= 1

@@ -146,17 +146,27 @@ def test_fields_that_would_run_long_are_refused(tmp_path, capsys):
         assert "not allowed" in capsys.readouterr().err
 
 
-def test_a_payload_beside_the_content_never_runs(tmp_path, capsys):
-    (tmp_path / "payload.py").write_text("open('RAN', 'w').write('x')\n", encoding="utf-8")
+@pytest.mark.parametrize("theme, wording, refused", [
+    # a font named after a module beside the content: refused before anything is imported
+    ("fonts:\n  text: payload\n", "agenda: Agenda\n", "not a font the kit knows"),
+    # a valid theme whose wording would run the file, were the sandbox not there: refused where it is written
+    ("colors:\n  primary: '#112233'\n",
+     "agenda: \"{{ self.__init__.__globals__.__builtins__.__import__('runpy').run_path('PAYLOAD') }}\"\n",
+     "en.yaml:1:"),
+])
+def test_a_payload_beside_the_content_never_runs(tmp_path, capsys, theme, wording, refused):
+    (tmp_path / "payload.py").write_text(f"open({str(tmp_path / 'RAN')!r}, 'w').write('x')\n", encoding="utf-8")
     (tmp_path / "templates" / "evil" / "wording").mkdir(parents=True)
-    (tmp_path / "templates" / "evil" / "theme.yaml").write_text("fonts:\n  text: payload\n", encoding="utf-8")
+    (tmp_path / "templates" / "evil" / "theme.yaml").write_text(theme, encoding="utf-8")
     (tmp_path / "templates" / "evil" / "wording" / "en.yaml").write_text(
-        "agenda: \"{{ ''.__class__.__mro__[1].__subclasses__() }}\"\n", encoding="utf-8")
+        wording.replace("PAYLOAD", str(tmp_path / "payload.py")), encoding="utf-8")
     content = make(tmp_path)
     content.write_text(content.read_text(encoding="utf-8") + "build:\n  theme: evil\n", encoding="utf-8")
-    code, _ = run(content, "--check")
-    assert code == 1 and not (tmp_path / "RAN").exists()
-    assert not re.search("Traceback", capsys.readouterr().err)
+    code, _ = run(content)
+    err = capsys.readouterr().err
+    assert code == 1 and not (tmp_path / "RAN").exists(), err
+    assert refused in err, err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
 
 
 # ---------------------------------------------------------------------------------------------

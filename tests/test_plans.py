@@ -3,11 +3,12 @@ Writing the same plans twice gives the same files, a planned slide's boxes are t
 boxes, and --check plans without loading ReportLab or python-pptx."""
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 
 from generator.plans import _writer
-from helpers import ROOT, deck
+from helpers import ROOT, deck, load
 
 
 def test_writing_the_same_plans_twice_gives_identical_files(default_plans, tmp_path):
@@ -30,12 +31,41 @@ def test_a_planned_slide_is_the_written_slide(default_build, default_plans):
             shape = shapes[box.name]
             assert abs(shape.left - box.x * emu) < 2 and abs(shape.top - box.y * emu) < 2
             assert abs(shape.width - box.w * emu) < 2 and abs(shape.height - box.h * emu) < 2
-        assert slide.shapes.title.text == planned.title_box.paras[0].runs[0].text or planned.kind
+        assert slide.shapes.title is not None, planned.kind
+        assert slide.shapes.title.text == "\n".join("".join(r.text for r in p.runs) for p in planned.title_box.paras)
 
 
-def test_planning_returns_warnings_and_changes_nothing(default_build):
-    kits = default_build[3]
-    assert all(k.__dataclass_params__.frozen for k in kits)
+LONG_TABLE = """\
+title: T
+summary: S
+sections:
+  - id: a
+    title: A
+    table: t
+tables:
+  - id: t
+    title: Long
+    columns: [A, B]
+    rows:
+{rows}
+"""
+
+
+def test_planning_returns_its_warnings_and_changes_nothing(tmp_path, capsys):
+    from generator.plans import plan
+
+    path = tmp_path / "content.yaml"
+    path.write_text(LONG_TABLE.format(rows="\n".join(f"      - [r{i}, x]" for i in range(150))), encoding="utf-8")
+    kit = load(path)[0]
+    before = (kit.content.model_dump(), copy.deepcopy(kit.source.data), kit.warnings)
+    first = plan(kit, kit, ["deck"])
+    # the deck's warning about a table too long to present comes back with the plans, located, unprinted
+    assert [(w.line, w.path) for w in first.warnings if "fills" in w.message] == [(11, "tables[0].rows")]
+    assert capsys.readouterr() == ("", "")
+    assert (kit.content.model_dump(), kit.source.data, kit.warnings) == before
+    second = plan(kit, kit, ["deck"])
+    assert second.warnings == first.warnings   # nothing carried over from the first plan
+    assert [s.title for s in second.files[0].payload.slides] == [s.title for s in first.files[0].payload.slides]
 
 
 def test_check_plans_without_loading_reportlab_or_python_pptx(tmp_path):

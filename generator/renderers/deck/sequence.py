@@ -47,9 +47,6 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     return " ".join(words[:phrase - 2]).rstrip(",;:،؛") + "…"
 
 
-TALK_WORDS = 60     # a talk slide with more words than this is read, not listened to
-
-
 def _words(slide) -> int:
     return sum(len(r.text.split()) for box in slide.boxes for para in box.paras for r in para.runs)
 
@@ -62,6 +59,7 @@ class Sequence:
         self.kit = planner.kit
         self.talk = planner.style == "talk"
         self.lead_words = int(planner.t["lead_words"])
+        self.talk_words = int(planner.t["talk_words"])   # a talk slide with more words is read, not listened to
 
     def say(self, key, **context) -> str:
         return str(self.kit.say(key, **context))
@@ -151,15 +149,23 @@ class Sequence:
         if blocks:
             slides, warned = len(p.slides), len(p.notes.items)
             p.text_slides("content", title, blocks, notes, image, ("sections", index))
-            if brief is not None and (len(p.slides) - slides > 2 or any(
-                    _words(slide) > TALK_WORDS for slide in p.slides[slides:])):   # more than a hall reads: say less
+            if brief is not None and (len(p.slides) - slides > 2 or self.wordy(slides)):   # a hall reads it: say less
                 del p.slides[slides:], p.notes.items[warned:]
-                p.text_slides("content", title, brief(True), notes, image, ("sections", index))
+                shorter = brief(True)
+                p.text_slides("content", title, shorter, notes, image, ("sections", index))
+                if self.wordy(slides) and not section.slide and section.points and paragraphs(section.text):
+                    # still more than a hall reads: the points carry the slide, the notes keep the lead
+                    del p.slides[slides:], p.notes.items[warned:]
+                    p.text_slides("content", title, shorter[1:], notes, image, ("sections", index))
         elif image:
             p.image_slide(title, image[0], image[1], notes)
         table = kit.content.table(section.table) if section.table else None
         if table:
             tables.table_slides(p, table, None, self.table_notes(table))
+
+    def wordy(self, first: int) -> bool:
+        """Whether a slide planned from first on carries more words than a talk slide should."""
+        return any(_words(slide) > self.talk_words for slide in self.p.slides[first:])
 
     def table_notes(self, table) -> Callable[[int, int], str]:
         """The notes of the slide holding rows [i, j): the lead-in, the header and those rows only

@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
     for item in written:
         shown = item.path.relative_to(cwd) if item.path.is_relative_to(cwd) else item.path
         print(f"{shown}  ({item.summary})")
+    for line in (line for kit in kits for line in kit.font_report):
+        print(line)
     print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {len(kits)} language"
           f"{'s' if len(kits) != 1 else ''} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -45,8 +45,16 @@ REGISTRY: dict[str, FamilySpec] = {
         FamilySpec("ibm-plex-sans-arabic", "IBM Plex Sans Arabic", "fontpkg_ibm_plex_sans_arabic",
                    {"regular": "IBMPlexSansArabic-Regular.ttf", "bold": "IBMPlexSansArabic-Bold.ttf"},
                    office_name="Arial"),
-    )
+    ) + tuple(
+        # Noto's variable fonts for the scripts of South and South-East Asia, cut at 400 and 700
+        FamilySpec(f"noto-sans-{script}", f"Noto Sans {script.title()}", f"fontpkg_noto_sans_{script}",
+                   {"regular": f"NotoSans{script.title()}[wdth,wght].ttf",
+                    "bold": f"NotoSans{script.title()}[wdth,wght].ttf"})
+        for script in ("devanagari", "tamil", "telugu", "thai", "khmer"))
 }
+# What the default theme sets text in: Arimo first, then a bundled font for each other script.
+DEFAULT_FAMILIES = ("arimo", "ibm-plex-sans-arabic", "noto-sans-devanagari", "noto-sans-tamil",
+                    "noto-sans-telugu", "noto-sans-thai", "noto-sans-khmer")
 
 
 class FontError(Exception):
@@ -63,14 +71,15 @@ def package_dir(package: str) -> Path:
 
 
 @lru_cache(maxsize=64)
-def _static_bytes(path: str, weight: int) -> bytes:
-    """The font at path as a static font at weight (variable fonts are pinned; static ones kept)."""
+def _static_bytes(path: str, weight: int, index: int = 0) -> bytes:
+    """The font at path as a static font at weight (variable fonts are pinned; static ones kept,
+    and a collection (.ttc) kept whole: its face is chosen by index)."""
     import uharfbuzz as hb
 
     data = Path(path).read_bytes()
-    face = hb.Face(hb.Blob(data))
+    face = hb.Face(hb.Blob(data), index)
     axes = {a.tag: a for a in face.axis_infos}
-    if not axes:
+    if not axes or index:
         return data
     sub = hb.SubsetInput()
     sub.keep_everything()
@@ -83,20 +92,28 @@ def _static_bytes(path: str, weight: int) -> bytes:
 class Face:
     """One static font: its bytes, a HarfBuzz font for shaping and measuring, and its metrics."""
 
-    def __init__(self, family: str, style: str, data: bytes, deck_name: str = ""):
+    def __init__(self, family: str, style: str, data: bytes, deck_name: str = "", index: int = 0,
+                 synthetic_bold: bool = False, source: str = ""):
         import uharfbuzz as hb
 
-        self.family, self.style, self.data = family, style, data
+        self.family, self.style, self.data, self.index = family, style, data, index
         self.deck_name = deck_name or family
+        self.synthetic_bold = synthetic_bold    # a regular face drawn thicker (filled and stroked)
+        self.source = source                    # the file it came from, when not a bundled package
         self.key = f"{family.replace(' ', '')}-{style}"
-        self.hb_face = hb.Face(hb.Blob(data))
+        self.hb_face = hb.Face(hb.Blob(data), index)
         self.hb_font = hb.Font(self.hb_face)
         self.upem = self.hb_face.upem
         ext = self.hb_font.get_font_extents("ltr")
         self.ascender = ext.ascender / self.upem
         self.descender = -ext.descender / self.upem
         self.line_gap = ext.line_gap / self.upem
-        self.digest = hashlib.sha256(data).hexdigest()[:12]
+        self.digest = hashlib.sha256(data + bytes([index])).hexdigest()[:12]
+
+    @property
+    def cff(self) -> bool:
+        """True for PostScript (CFF) outlines, as in most CJK fonts, rather than TrueType ones."""
+        return bool(self.hb_face.reference_table("CFF ").data)
 
     @cached_property
     def unicodes(self) -> frozenset[int]:
@@ -125,21 +142,35 @@ class Family:
     name: str
     files: dict[str, tuple[str, int]]          # style -> (path, weight to pin)
     deck_name: str = ""
+    indexes: dict[str, int] = field(default_factory=dict)   # style -> face index in a collection (.ttc)
+    source: str = ""                           # where it was found, for the build report
     _faces: dict[str, Face] = field(default_factory=dict, repr=False)
 
+    @property
+    def has_bold(self) -> bool:
+        return "bold" in self.files
+
     def face(self, style: str) -> Face:
-        """The face of a style, cut on first use."""
+        """The face of a style, cut on first use; bold without a bold file is the regular face drawn
+        thicker (synthetic bold), so bold text never silently prints as regular."""
+        wanted = style
         if style not in self.files:
             style = {"bolditalic": "bold" if "bold" in self.files else "italic"}.get(style, "regular")
             style = style if style in self.files else "regular"
-        if style not in self._faces:
+        synthetic = "bold" in wanted and "bold" not in style
+        key = style + ("+bold" if synthetic else "")
+        if key not in self._faces:
             path, weight = self.files[style]
+            index = self.indexes.get(style, 0)
             try:
-                data = _static_bytes(path, weight)
+                data = _static_bytes(path, weight, index)
             except OSError as exc:
                 raise FontError(f"cannot read the font file {path}: {exc.strerror}") from None
-            self._faces[style] = Face(self.name, style, data, self.deck_name)
-        return self._faces[style]
+            except Exception:  # noqa: BLE001 - HarfBuzz refuses what is not a font
+                raise FontError(f"{path} is not a font file HarfBuzz can read") from None
+            self._faces[key] = Face(self.name, "bold" if synthetic else style, data, self.deck_name, index,
+                                    synthetic, self.source)
+        return self._faces[key]
 
     @property
     def has_italic(self) -> bool:
@@ -160,22 +191,38 @@ def bundled(key: str) -> Family:
     return Family(spec.name, files, spec.office_name)
 
 
-def from_files(name: str, files: dict[str, Path]) -> Family:
-    """A family from static font files (a theme's own), style -> path; each is decoded first, so a
-    file that is not a usable font is reported by --check, not by a failing PDF writer."""
-    for path in files.values():
-        why = undecodable(Path(path))
+def from_files(name: str, files: dict[str, Path], indexes: dict[str, int] | None = None,
+               source: str = "") -> Family:
+    """A family from static font files (a theme's own, build.fonts, a system font), style -> path; each
+    is decoded first, so a file that is not a usable font is reported by --check, not by a failing
+    PDF writer."""
+    indexes = dict(indexes or {})
+    for style, path in files.items():
+        why = undecodable(Path(path), indexes.get(style, 0))
         if why:
             raise FontError(f"the font file {path} {why}")
-    return Family(name, {style: (str(path), _WEIGHT[style]) for style, path in files.items()}, name)
+    return Family(name, {style: (str(path), _WEIGHT[style]) for style, path in files.items()}, name,
+                  indexes, source)
+
+
+def family_name(path: Path, index: int = 0) -> str:
+    """The family name a font file gives itself (its file name when it gives none)."""
+    import uharfbuzz as hb
+
+    why = undecodable(Path(path), index)
+    if why:
+        raise FontError(f"the font file {path} {why}")
+    face = hb.Face(hb.Blob.from_file_path(str(path)), index)
+    return face.get_name(hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY) or \
+        face.get_name(hb.OTNameIdPredefined.FONT_FAMILY) or path.stem
 
 
 MAX_FONT = 64 * 2**20
-_SFNT = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"typ1")
+_SFNT = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"typ1", b"ttcf")   # ttcf: a collection (.ttc)
 
 
 @lru_cache(maxsize=64)
-def undecodable(path: Path) -> str | None:
+def undecodable(path: Path, index: int = 0) -> str | None:
     """Why the file at path is not a font the PDF and deck writers can use, or None."""
     import uharfbuzz as hb
 
@@ -191,7 +238,7 @@ def undecodable(path: Path) -> str | None:
         hint = "a web page saved under a font's name?" if start[:1] == "<" else "not a TrueType or OpenType file"
         return (f"is not a font (it begins {start[:20]!r}: {hint}); download the .ttf or .otf file itself, "
                 "for example from the font's release page")
-    face = hb.Face(hb.Blob(data))
+    face = hb.Face(hb.Blob(data), index)
     if face.glyph_count < 2 or not 16 <= face.upem <= 16384 or not face.unicodes:
         return "is damaged (no glyphs or no character map); download the .ttf or .otf file again"
     sub = hb.SubsetInput()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fields
+from . import fields, fontchoice
 from .errors import ContentError, Problem, TemplateError, UsageError
 from .fonts import FontError, FontSet
 from .loader import Loaded, format_path, load_file
@@ -50,6 +50,7 @@ class Kit:
     main_file: str = ""                 # the main content file, where build settings live
     build_source: Loaded | None = None  # where build settings were read (for warnings about them)
     overrides: dict = field(default_factory=dict)
+    font_report: tuple[str, ...] = ()   # fonts found on the computer for this edition (the build line)
 
     @property
     def language(self) -> str:
@@ -117,22 +118,20 @@ def _apply_overrides(build: Build, overrides: dict) -> Build:
                                     "deck": build.deck.model_copy(update=deck)})
 
 
-def _glyph_problems(kit: Kit, strict_glyphs: bool) -> list[Problem]:
-    """One problem per character no bundled font can draw: its first place and how often it occurs."""
-    first: dict[str, tuple[tuple, int]] = {}
-    for path, _, _, text in fields.content_texts(kit.source.data):
-        for ch in kit.fonts.missing(text):
-            place, count = first.get(ch, (path, 0))
-            first[ch] = (place, count + text.count(ch))
+def _edition_fonts(kit: Kit, named: list, strict_glyphs: bool) -> tuple[Kit, list[Problem]]:
+    """The kit with its edition's fonts, and one problem per script that no font can draw (located
+    at its first character)."""
+    texts = [(path, text) for path, _, _, text in fields.content_texts(kit.source.data)]
+    said = [text for text in kit.wording.texts()]
+    choice = fontchoice.choose(kit.fonts, named, [t for _, t in texts] + said, kit.language)
     out = []
-    for ch, (path, count) in first.items():
-        file, line, col = kit.where(path)
-        name = _char_name(ch)
-        out.append(Problem(file, line, col, format_path(path),
-                           f"no bundled font can draw {ch} (U+{ord(ch):04X}{name}), used {count} time"
-                           f"{'s' if count != 1 else ''}; it would print as an empty box: remove it, or add a "
-                           f"theme font that has it", "error" if strict_glyphs else "warning"))
-    return out
+    for gap in choice.gaps:
+        first = next(iter(gap.chars))
+        path = next((p for p, t in texts if first in t), ())
+        file, line, col = kit.where(path) if path else (kit.source.file, 0, 0)
+        out.append(Problem(file, line, col, format_path(path) if path else "", gap.message(kit.language),
+                           "error" if strict_glyphs else "warning"))
+    return replace(kit, fonts=choice.fontset, font_report=tuple(choice.report(kit.language))), out
 
 
 def _char_name(ch: str) -> str:
@@ -189,6 +188,10 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
             raise UsageError(f"--theme {overrides['theme']}: {exc}") from None
         line, col = main_loaded.where(("build", "theme"))
         raise ContentError([Problem(main_loaded.file, line, col, "build.theme", str(exc))]) from None
+    named, font_problems = fontchoice.named(build.fonts, base_dir)
+    for key_path, why in font_problems:
+        line, col = main_loaded.where(key_path)
+        problems.append(Problem(main_loaded.file, line, col, format_path(key_path), why))
     kits = []
     for loaded, content in editions:
         if only_language and content.language != only_language and not (
@@ -196,7 +199,7 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
             continue
         kit = Kit(content, loaded, base_dir, build, theme, Wording(theme.folder, content.language), fonts,
                   tuple(loaded.warnings), main_loaded.file, main_loaded, overrides)
-        glyphs = _glyph_problems(kit, not allow_missing_glyphs)
+        kit, glyphs = _edition_fonts(kit, named, not allow_missing_glyphs)
         problems += [p for p in glyphs if p.severity == "error"]
         kits.append(replace(kit, warnings=kit.warnings + tuple(p for p in glyphs if p.severity != "error")))
     if problems:

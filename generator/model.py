@@ -204,6 +204,15 @@ class DeckBuild(_Model):
     """Section dividers: auto (before a section that spans several slides), always or never."""
 
 
+class FontFiles(_Model):
+    """A font named by its files: the regular one, and the bold one when there is one."""
+
+    regular: Text
+    """Path of the regular font file (.ttf, .otf, .ttc)."""
+    bold: str | None = None
+    """Path of the bold font file; without one, bold text is drawn thicker."""
+
+
 class Build(_Model):
     """How to build; each setting also has a command-line flag."""
 
@@ -220,6 +229,9 @@ class Build(_Model):
     """What to build: factsheet, deck, quiz, poster."""
     quiz: QuizBuild = QuizBuild()
     """Quiz versions and layout."""
+    fonts: list[Annotated[str, StringConstraints(min_length=1)] | FontFiles] = []
+    """Font files for scripts the bundled fonts lack, one a line (a path beside the content file, or a
+    font in the system's font folders), or {regular: file, bold: file}."""
 
 
 class Content(_Model):

@@ -152,6 +152,10 @@ class Wording:
 
         return typography(text, lang)
 
+    def texts(self) -> list[str]:
+        """Every text of the edition's own catalogues (what it prints besides the content)."""
+        return [text for path, lang in self.order if lang != FALLBACK for text, _ in catalogue(path).values()]
+
     def has(self, key: str) -> bool:
         return any(key in catalogue(path) for path, _ in self.order)
 

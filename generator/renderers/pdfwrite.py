@@ -53,7 +53,7 @@ class _EmbeddedFace:
     def _subset(self) -> bytes:
         import uharfbuzz as hb
 
-        source = hb.Face(hb.Blob(self.face.data))
+        source = hb.Face(hb.Blob(self.face.data), self.face.index)
         sub = hb.SubsetInput()
         sub.glyph_set.update(sorted(self.used[self.mapped] | self.used[self.silent]))
         sub.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
@@ -96,7 +96,10 @@ class _EmbeddedFace:
         digest = hashlib.sha256(data + repr(sorted(self.text.items())).encode("utf-8")).digest()
         prefix = "".join(chr(65 + b % 26) for b in digest[:6])
         name = f"{prefix}+{self.face.key}"
-        file = doc.Reference(PDFStream(PDFDictionary({"Length1": len(data)}), data, filters=[PDFZCompress]))
+        # PostScript outlines (most CJK fonts) are embedded as an OpenType file of a CIDFontType0 font
+        cff = self.face.cff
+        file = doc.Reference(PDFStream(PDFDictionary({"Subtype": PDFName("OpenType")} if cff else
+                                                     {"Length1": len(data)}), data, filters=[PDFZCompress]))
         head = self.face.hb_face.reference_table("head").data
         scale = 1000 / self.face.upem
 
@@ -109,17 +112,18 @@ class _EmbeddedFace:
             "FontBBox": PDFArray([round(s16(k) * scale) for k in (36, 38, 40, 42)]),
             "ItalicAngle": -12 if self.face.italic else 0, "Ascent": round(self.face.ascender * 1000),
             "Descent": -round(self.face.descender * 1000), "CapHeight": round(self.face.ascender * 700),
-            "StemV": 120 if self.face.bold else 80, "FontFile2": file}))
+            "StemV": 120 if self.face.bold else 80, "FontFile3" if cff else "FontFile2": file}))
         for resource, entries in ((self.mapped, sorted(self.text.items())),
                                   (self.silent, [(g, "") for g in sorted(self.used[self.silent])])):
             if len(self.used[resource]) == 1 and resource == self.silent:
                 continue
             cid = PDFDictionary({
-                "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType2"), "BaseFont": PDFName(name),
+                "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType0" if cff else "CIDFontType2"),
+                "BaseFont": PDFName(name),
                 "CIDSystemInfo": PDFDictionary({"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"),
                                                 "Supplement": 0}),
                 "FontDescriptor": descriptor, "W": self._widths(self.used[resource]),
-                "CIDToGIDMap": PDFName("Identity")})
+                **({} if cff else {"CIDToGIDMap": PDFName("Identity")})})
             cmap = PDFStream(PDFDictionary({}), self._cmap(prefix, entries), filters=[PDFZCompress])
             font = PDFDictionary({
                 "Type": PDFName("Font"), "Subtype": PDFName("Type0"), "BaseFont": PDFName(name),
@@ -203,6 +207,8 @@ class _Writer:
             if state[2] != seg.color:
                 out.append(f"{_rgb(seg.color)} rg")
                 state[2] = seg.color
+            if seg.face.synthetic_bold:   # a font without bold: its glyphs filled and outlined, thicker
+                out.append(f"2 Tr {seg.size * 0.035:.3f} w {_rgb(seg.color)} RG")
             scale = seg.size / seg.face.upem
             tj: list[str] = []
             pen = None
@@ -222,6 +228,8 @@ class _Writer:
                 pen = (x + seg.face.hb_font.get_glyph_h_advance(gid) * scale, y)
             if tj:
                 out.append("[" + "".join(tj) + "] TJ")
+            if seg.face.synthetic_bold:
+                out.append("0 Tr")
         out.append("ET")
         self.c._code.append(" ".join(out))
 

@@ -18,7 +18,7 @@ def _parser():
         _md = MarkdownIt("zero").enable(["emphasis", "link", "escape"])
         _md.validateLink = lambda url: True  # every link is parsed; the kit's link policy decides later
     return _md
-_LABEL = re.compile(r"^\s*([^:\n]{1,60}?):\s+(\S.*)$", re.S)
+_LABEL = re.compile(r"^\s*([^:：︰\n]{1,60}?)(?::\s+|[：︰]\s*)(\S.*)$", re.S)   # "Term: text", "术语：文字"
 _URLISH = re.compile(r"^[a-z][a-z0-9+.-]*:/?/?[^\s]*$", re.I)
 
 
@@ -126,3 +126,45 @@ def point(item) -> Point:
             return Point(match.group(1).strip(), match.group(2).strip())
         return Point(None, item.strip())
     return Point(item.term.strip(), item.text.strip())
+
+
+# Words after which a full stop does not end a sentence (UAX #29 leaves these to the application).
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof st no nr art vol ch fig p pp approx etc e.g i.e vs cf sept jan feb mar apr jun jul aug "
+    "oct nov dec inc ltd co jr sr gen col lt sgt insp supt det u.s u.k u.n sra sr dra av núm pág sen dep "
+    "m mme mlle p.ex cf bzw ca evtl ggf usw z.b d.h s т.е т.д г гг см".split())
+_SENTENCE_END = re.compile(r"[.!?؟‼⁇‽։۔।॥።፧。！？｡︒…]['\"’”»）)\]]*\s*$")
+
+
+@lru_cache(maxsize=2048)
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a paragraph, by UAX #29 (uniseg): "。", "।", "؟" and "!" end one as a full
+    stop does; an abbreviation ("Dr.", "e.g.", "Sept.") or an initial does not."""
+    text = " ".join(text.split())
+    if not text:
+        return ()
+    from uniseg.sentencebreak import sentences as uax29
+
+    out: list[str] = []
+    for piece in uax29(text):
+        if out and _continues(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return tuple(s.strip() for s in out if s.strip())
+
+
+def _continues(sentence: str) -> bool:
+    """True when a piece that UAX #29 ended really goes on: it ends in an abbreviation or an initial."""
+    stripped = sentence.rstrip()
+    if not stripped.endswith("."):
+        return not _SENTENCE_END.search(stripped)
+    last = stripped.rsplit(None, 1)[-1].rstrip(".").lower()
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (all of it when it has one): the poster's key sentence and
+    a talk slide's lead."""
+    found = sentences(text)
+    return found[0] if found else ""

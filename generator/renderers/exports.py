@@ -260,10 +260,26 @@ def shorten(text: str, limit: int) -> str:
         cut += 1
     while 0 < cut < len(text) and _joined(text[cut - 1], text[cut]):
         cut -= 1
+    end = _sentence_end(text, cut)
     space = text.rfind(" ", 0, cut + 1)
-    if space > cut * 0.6:  # end on a whole word when that loses little
+    if end > cut * 0.6:  # end on a whole sentence, else a whole word, when that loses little
+        return text[:end].rstrip() + ELLIPSIS
+    if space > cut * 0.6:
         cut = space
     return text[:cut].rstrip(" ,;:-–—") + ELLIPSIS
+
+
+def _sentence_end(text: str, limit: int) -> int:
+    """Where the last whole sentence (UAX #29) that ends within limit characters ends; 0 when none does."""
+    from ..text import sentences
+
+    end, at = 0, 0
+    for sentence in sentences(text):
+        found = text.find(sentence, at)
+        if found < 0 or found + len(sentence) > limit:
+            break
+        end = at = found + len(sentence)
+    return end
 
 
 def time_limit(question: str, answers: Sequence[str], multiple: bool = False) -> int:

@@ -3,24 +3,20 @@ stand, readable across a room: the day and its date, the event's name, date, tim
 key sentence, the organisation's logo and a QR code big enough to scan from two metres."""
 from __future__ import annotations
 
-import re
-
 from ..layout.blocks import draw_line
 from ..layout.setting import Setter
 from ..notes import Notes
 from ..page import QR, Document, Page, Picture, Rect, image_size, qr_matrix
-from ..text import paragraphs, plain
+from ..text import first_sentence, paragraphs, plain
 from ..typeset.lines import Style
 from .factsheet import MM, Look
 
 POSTER = {"A4": (841.89, 1190.55), "Letter": (792.0, 1224.0)}   # A3 and Tabloid, in points
-_SENTENCE_END = re.compile(r"(?<=[.!?؟。])\s+")
 
 
 def key_sentence(summary: str) -> str:
     """The summary's first sentence: the one thing a passer-by should read."""
-    first = paragraphs(summary)[0] if summary.strip() else ""
-    return _SENTENCE_END.split(" ".join(first.split()), maxsplit=1)[0]
+    return first_sentence(paragraphs(summary)[0]) if summary.strip() else ""
 
 
 class Poster:

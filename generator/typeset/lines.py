@@ -6,13 +6,13 @@ A Line is pure data: the PDF writer draws its glyphs where they are and emits th
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..fonts import Face, FontSet, style_of
-from .bidi import WEB_ADDRESS, has_rtl, levels, line_levels, visual_order
+from .bidi import has_rtl, levels, line_levels, visual_order
+from .breaking import BREAK_SPACES as _BREAK_SPACES, break_points, soft_groups, unbreakable  # noqa: F401
 from .shaping import shape, width as em_width
 
 
@@ -99,47 +99,6 @@ class Paragraph:
 
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<",
            "«": "»", "»": "«", "‹": "›", "›": "‹"}
-
-_SCHEME = re.compile(r"^(?:https?://|mailto:)?(?:www\.)?", re.I)
-_URL_BREAK_AFTER = set("/.-?&=_#")
-_HYPHENS = set("-\u2010\u2013\u2014")
-_BREAK_SPACES = set(" \t\u3000\u2009\u2002\u2003")
-
-
-@lru_cache(maxsize=20_000)
-def break_points(text: str, web: bool = True) -> tuple[int, ...]:
-    """Positions where a line may start: after spaces, after a hyphen inside a word, and inside a
-    web address only after / . - ? & = _ # in its path, never inside its scheme (https://) or its
-    host name (press.un.org). web=False leaves out the breaks inside web addresses, as PowerPoint
-    and LibreOffice do (the deck is measured the way they will wrap it)."""
-    out: set[int] = set()
-    for i, ch in enumerate(text[:-1]):
-        nxt = text[i + 1]
-        if ch in _BREAK_SPACES and nxt not in _BREAK_SPACES:
-            out.add(i + 1)
-        elif ch in _HYPHENS and i > 0 and text[i - 1].isalnum() and nxt.isalnum():
-            out.add(i + 1)
-    if not web:
-        return tuple(sorted(out))
-    for match in WEB_ADDRESS.finditer(text):
-        start = match.start() + len(_SCHEME.match(match.group()).group())
-        slash = text.find("/", start, match.end())
-        path = slash if slash >= 0 else match.end()     # the host name stays whole: "press.un.org"
-        for i in range(start, match.end() - 1):
-            if text[i] in _URL_BREAK_AFTER and i >= path:
-                out.add(i + 1)
-        for i in range(start + 1, path + 1):
-            out.discard(i)
-        for i in range(match.start() + 1, start + 1):  # nothing breaks "https://" or "www."
-            out.discard(i) if i < start else None
-    return tuple(sorted(out))
-
-
-def unbreakable(text: str) -> list[str]:
-    """The pieces of text that a line can never break inside (words, and parts of web addresses)."""
-    points = [0] + [p for p in break_points(text) if 0 < p < len(text)] + [len(text)]
-    return [piece for a, b in zip(points, points[1:]) if (piece := text[a:b].strip())]
-
 
 def _graphemes(text: str, start: int, end: int) -> list[int]:
     """Positions between start and end where a very long word may be broken (not before a mark)."""
@@ -239,10 +198,18 @@ class Typesetter:
         def room(line: int | None = None) -> float:
             return widths[min(len(lines) if line is None else line, len(widths) - 1)]
 
+        groups = {a: b for a, b in soft_groups(text)}
         start, used, gap, last_end = None, 0.0, 0.0, 0
         for s, end, e in words:
             w = self._width(text, s, end, faces, sizes, lv)
-            if start is not None and used + gap + w <= room() + 0.01:
+            fits = start is not None and used + gap + w <= room() + 0.01
+            if fits and s in groups:   # a part between " · " goes whole onto the next line
+                g_end = groups[s]                   # when it fits there but not here
+                while g_end > s and text[g_end - 1] in _BREAK_SPACES:
+                    g_end -= 1
+                whole = self._width(text, s, g_end, faces, sizes, lv)
+                fits = used + gap + whole <= room() + 0.01 or whole > room(len(lines) + 1) + 0.01
+            if fits:
                 used, last_end = used + gap + w, end
             else:
                 if start is not None:

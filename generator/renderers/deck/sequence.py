@@ -11,19 +11,18 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ...text import Run, paragraphs, plain, point
+from ...text import Run, first_sentence, paragraphs, plain, point
 from . import quizslides, tables
 from .model import Para
 from .slides import Planner
 
-_SENTENCE = re.compile(r"(?<=[.!?؟。])\s+")
 _CLAUSE = re.compile(r"[;:؛—–]|\s-\s")
 _CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–]|\s-\s")
 
 
 def lead_sentence(text: str) -> str:
     """The first sentence of a paragraph (all of it when it has one)."""
-    return _SENTENCE.split(" ".join(text.split()), maxsplit=1)[0]
+    return first_sentence(text)
 
 
 def lead_phrase(text: str, max_words: int, short: bool = False) -> str:

@@ -1,0 +1,35 @@
+"""Sentences by UAX #29: the full stops of every script end one, abbreviations and initials do not; "："
+separates a term from its text as ": " does."""
+from __future__ import annotations
+
+from generator.text import first_sentence, point, sentences
+
+
+def test_chinese_japanese_and_hindi_sentences_end_at_their_own_full_stops():
+    assert sentences("国际警察合作日于每年9月7日举行。各国警方携手合作！今天呢？") == (
+        "国际警察合作日于每年9月7日举行。", "各国警方携手合作！", "今天呢？")
+    assert first_sentence("インターポールは1923年に設立されました。今は196か国です。") == "インターポールは1923年に設立されました。"
+    assert first_sentence("यह दिवस 7 सितंबर को मनाया जाता है। यह 1923 की याद दिलाता है।") == \
+        "यह दिवस 7 सितंबर को मनाया जाता है।"
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    assert sentences("Dr. Smith met the U.N. chief on Sept. 7. Then he left.") == (
+        "Dr. Smith met the U.N. chief on Sept. 7.", "Then he left.")
+    assert first_sentence("В 1923 г. была создана комиссия. Сегодня это Интерпол.") == "В 1923 г. была создана комиссия."
+
+
+def test_arabic_question_mark_ends_a_sentence():
+    assert sentences("هل تعلم؟ نعم.") == ("هل تعلم؟", "نعم.")
+
+
+def test_a_paragraph_without_a_full_stop_is_one_sentence():
+    assert first_sentence("Police forces of 196 countries") == "Police forces of 196 countries"
+    assert first_sentence("") == ""
+
+
+def test_the_fullwidth_colon_separates_a_term_from_its_text():
+    found = point("起源：1923年，来自20个国家的警察在维也纳开会。")
+    assert (found.term, found.text) == ("起源", "1923年，来自20个国家的警察在维也纳开会。")
+    assert point("用語︰説明").term == "用語"
+    assert point("https://example.org/a:b").term is None

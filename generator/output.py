@@ -15,6 +15,7 @@ import errno
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -129,15 +130,50 @@ def _signals_held():
         yield
 
 
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def check_folder(out_dir: Path) -> None:
+    """Refuse an output folder the build cannot replace safely: a file, a link, the folder the build
+    runs in (or one holding it). The build swaps the whole folder, so it must be a folder of its own."""
+    shown = str(out_dir)
+    if out_dir.is_symlink():
+        raise OutputError(f"{shown} is a link (to {_link_target(out_dir)}); the build replaces its output folder "
+                          "as a whole, so it must be a real folder: give the folder itself with -o, or remove the "
+                          "link")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{shown} is a file, not a folder; -o names the folder the outputs go into (made if "
+                          "missing), so choose a folder such as -o output")
+    here, target = Path.cwd().resolve(), Path(os.path.abspath(out_dir))
+    if out_dir.name in ("", ".", "..") or here == target or here.is_relative_to(target) \
+            or here.is_relative_to(target.resolve()):
+        raise OutputError(f"-o {shown}: the output folder would be the folder you are working in ({here}) or "
+                          "one that holds it; the build replaces its output folder as a whole, so give it a "
+                          "folder of its own, such as -o output")
+
+
 @contextmanager
 def locked(out_dir: Path, say: Callable[[str], None] = lambda text: None):
     """Hold the output folder's lock file; a second build into the same folder waits its turn."""
+    check_folder(out_dir)
     lock_path = out_dir.parent / f".{out_dir.name}.lock"
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_path, "a+b")
+        # never through a link: a planted .output.lock link would make the build create a file elsewhere
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        handle = os.fdopen(fd, "a+b")
     except OSError as exc:
+        if exc.errno == errno.ELOOP or lock_path.is_symlink():
+            raise OutputError(f"{lock_path} is a link (to {_link_target(lock_path)}); it is the build's lock "
+                              "file and must be a plain file: remove the link and build again") from None
         raise _environment(exc, f"create the output folder {out_dir}") from None
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise OutputError(f"{lock_path} is not a plain file; it is the build's lock file: remove it and build again")
     try:
         if os.name == "nt":
             import msvcrt
@@ -169,35 +205,54 @@ def recover(out_dir: Path) -> None:
     parent, name = out_dir.parent, out_dir.name
     if not parent.is_dir():
         return
-    olds = sorted(parent.glob(f".{name}.old-*"))
-    if olds and not out_dir.exists():
+    real = lambda p: p.is_dir() and not p.is_symlink()  # noqa: E731 - a planted link is never ours
+    olds = [p for p in sorted(parent.glob(f".{name}.old-*")) if real(p)]
+    if olds and not out_dir.exists() and not out_dir.is_symlink():
         os.replace(olds[-1], out_dir)
         olds = olds[:-1]
-    for leftover in olds + sorted(parent.glob(f".{name}.new-*")):
+    for leftover in olds + [p for p in sorted(parent.glob(f".{name}.new-*")) if real(p)]:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
 class Build:
     """One build's new output folder: languages staged, then committed all at once (or abandoned)."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, say: Callable[[str], None] = lambda text: print(text, file=sys.stderr)):
+        check_folder(out_dir)
         self.out_dir = out_dir
+        self.say = say
         try:
             out_dir.parent.mkdir(parents=True, exist_ok=True)
             self.root = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(self.root, 0o777 & ~mask)  # a normal folder, not mkdtemp's private one
+            os.chmod(self.root, _mode_of(out_dir))   # the folder's own mode (700 stays 700), not mkdtemp's
         except OSError as exc:
             raise _environment(exc, f"create the output folder {out_dir}") from None
         self.stagings: dict[str, Staging] = {}
         self.kinds: dict[str, set[str]] = {}
+        self.carried: dict[str, tuple[int, int]] = {}   # relative path -> (inode, mtime) when carried or left out
 
     def language(self, language: str, kinds: set[str]) -> Staging:
         """The staging folder of one language; kinds are the outputs this build makes for it."""
+        old = self.out_dir / language
+        if old.is_symlink():
+            raise OutputError(f"{old} is a link (to {_link_target(old)}); the build replaces each language's "
+                              "folder as a whole, so it must be a real folder: remove the link (the files it "
+                              "points to are not touched) and build again")
+        if old.exists() and not old.is_dir():
+            raise OutputError(f"{old} is a file where the build puts the {language} outputs' folder; rename or "
+                              "move it and build again")
         self.kinds[language] = set(kinds)
         self.stagings[language] = Staging(self.root, language)
+        try:
+            os.chmod(self.stagings[language].folder, _mode_of(old))
+        except OSError as exc:
+            raise _environment(exc, f"create the folder {old}") from None
         return self.stagings[language]
+
+    def _note(self, path: Path) -> None:
+        """Remember what the old folder held at path when this build looked (to find later changes)."""
+        st = path.lstat()
+        self.carried[str(path.relative_to(self.out_dir))] = (st.st_ino, st.st_mtime_ns)
 
     def _carry_over(self) -> None:
         """Everything in the old folder that this build does not replace, nor knows to be stale."""
@@ -210,7 +265,12 @@ class Build:
                 new = {w.path.name for w in staging.written}
                 for item in entry.iterdir():
                     kind = ours.get(item.name)
-                    stale = kind is not None and kind in self.kinds[entry.name]
+                    plain = item.is_file() and not item.is_symlink()
+                    if item.name in new and not plain and not item.is_symlink():
+                        raise OutputError(f"{item} is a folder where the build writes its {item.name}; move or "
+                                          "rename that folder (nothing was changed) and build again")
+                    stale = kind is not None and kind in self.kinds[entry.name] and plain
+                    self._note(item)
                     if item.name in new or item.name == MANIFEST or stale or PARTIAL in item.name:
                         continue
                     if item.is_dir() and not item.is_symlink():
@@ -221,8 +281,10 @@ class Build:
                 self._write_manifest(staging, kept)
                 done.add(entry.name)
             elif entry.is_dir() and not entry.is_symlink():
+                self._note(entry)
                 shutil.copytree(entry, target, copy_function=_link_or_copy, symlinks=True)
             else:
+                self._note(entry)
                 _bring(entry, target)
         for language, staging in self.stagings.items():
             if language not in done:
@@ -264,16 +326,72 @@ class Build:
                 from None
         _pause()
         if self.root is not None:  # the old folder, now out of the way
-            shutil.rmtree(self.root, ignore_errors=True)
+            if self._rescue(self.root):
+                shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
         return [Written(self.out_dir / lang / w.path.name, w.summary, w.output)
                 for lang, staging in self.stagings.items() for w in staging.written]
+
+    def _rescue(self, old: Path) -> bool:
+        """Files saved into the output folder while this build was committing (after it looked, before
+        the swap) went into the old folder: move each into the new one, or beside a file the build
+        wrote under the same name, and say where it is. False when one could not be moved (the old
+        folder is then kept, and named)."""
+        kept = True
+        for language in [""] + sorted(self.stagings):
+            folder = old / language if language else old
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            for item in sorted(folder.iterdir()):
+                rel = str(item.relative_to(old))
+                if item.name == MANIFEST or PARTIAL in item.name or (not language and item.name in self.stagings):
+                    continue
+                st, noted = item.lstat(), self.carried.get(rel)
+                if noted == (st.st_ino, st.st_mtime_ns) or (noted and stat.S_ISDIR(st.st_mode)):
+                    continue   # as the build found it (a folder carried over whole is not followed inside)
+                dest = self.out_dir / rel
+                if dest.exists() or dest.is_symlink():
+                    if dest.lstat().st_ino == st.st_ino:
+                        continue   # edited in place: the new folder shares the file
+                    if not (noted and dest.lstat().st_ino == noted[0]):   # else: a newer save of a kept file
+                        dest = _free_name(dest)
+                try:
+                    os.replace(item, dest)
+                except OSError as exc:
+                    kept = False
+                    self.say(f"warning: {self.out_dir / rel} was saved while the build was replacing the outputs "
+                             f"and could not be moved into place ({exc.strerror}); it is kept at {item}")
+                    continue
+                if dest != self.out_dir / rel:
+                    self.say(f"warning: {self.out_dir / rel} was saved while the build was replacing the outputs, "
+                             f"which wrote a file of that name; yours is kept as {dest}")
+        return kept
 
     def abort(self) -> None:
         """Remove the new folder; the previous outputs stay exactly as they were."""
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
+
+
+def _mode_of(folder: Path) -> int:
+    """The permission bits of an existing folder; for a new one, a normal folder's under the umask."""
+    try:
+        return stat.S_IMODE(folder.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o777 & ~mask
+
+
+def _free_name(path: Path) -> Path:
+    """path with ' (saved during the build)' (and a number, if need be) before its extension."""
+    for n in range(1, 1000):
+        label = " (saved during the build)" if n == 1 else f" (saved during the build {n})"
+        candidate = path.with_name(path.stem + label + path.suffix)
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+    raise OutputError(f"cannot find a free name beside {path}")
 
 
 def _pause() -> None:

@@ -57,6 +57,8 @@ def inspect(path: Path, args=None) -> str:
              f"Slides in the template: {t.package.slides} (removed when the deck is built)"]
     if t.package.dropped:
         lines.append("Links to outside the file (removed): " + "; ".join(t.package.dropped))
+    if t.package.removed:
+        lines.append("Objects, controls, actions and broken links (removed): " + "; ".join(t.package.removed))
     lines += ["", "Layouts (boxes as resolved through the master):"]
     for lay in t.layouts:
         lines.append(f"  {lay.index + 1}. \"{lay.name}\" (type {lay.type}{', master ' + str(lay.master + 1) if len(t.masters) > 1 else ''})")

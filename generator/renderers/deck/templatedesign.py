@@ -150,5 +150,6 @@ def template_design(kit, notes) -> Design | None:
     design.notes += [f"deck template {path.name}: {n}" for n in t.notes]
     design.notes += [f"deck template {path.name}: removed the link to {target}; templates never reach outside "
                      "their file" for target in t.package.dropped]
+    design.notes += [f"deck template {path.name}: {what}" for what in t.package.removed]
     design.cs_font = _font(m0.body_style.get("cs", "+mn-cs"), m0.fonts, "cs") or body.name
     return design

@@ -1099,6 +1099,158 @@ def make_zip_bomb(out: Path) -> list[Path]:
     return [zip_bomb(out / "zip-bomb.pptx")]
 
 
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+OLE_URI = "http://schemas.openxmlformats.org/presentationml/2006/ole"
+CT_OLE = "application/vnd.openxmlformats-officedocument.oleObject"
+CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CT_ACTIVEX_XML = "application/vnd.ms-office.activeX+xml"
+CT_ACTIVEX_BIN = "application/vnd.ms-office.activeX"
+RT_ACTIVEX_BIN = "http://schemas.microsoft.com/office/2006/relationships/activeXControlBinary"
+
+
+def fake_ole(label: str) -> bytes:
+    """An OLE compound-file header and filler standing for an object's data (about 2 KB)."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16) + bytes.fromhex("3E000300FEFF0900")
+    return (header + bytes(512 - len(header)) + label.encode()).ljust(2048, b"\0")
+
+
+def tiny_xlsx() -> bytes:
+    """A small workbook package, as Excel embeds one (only the parts a reader needs)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (
+                ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+                ("xl/workbook.xml", "<workbook/>")):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            z.writestr(info, text)
+    return out.getvalue()
+
+
+def ole_frame(sid: int, name: str, x, y, w, h, rid: str, img: str, prog_id: str, hover: str = "",
+              icon: bool = False) -> str:
+    """An embedded OLE object as PowerPoint 2016 writes it: mc:AlternateContent whose Choice (for
+    readers of VML) holds the frame with the object only, and whose Fallback adds its preview picture.
+    hover: an action on mouse-over, such as ppaction://ole?verb=0 ("Object action: Activate")."""
+    action = f'<a:hlinkHover r:id="" action="{hover}" highlightClick="1"/>' if hover else ""
+    show = ' showAsIcon="1"' if icon else ""
+    X, Y, W, H = inch(x), inch(y), inch(w), inch(h)
+
+    def frame(with_picture: bool, spid: str = "") -> str:
+        pic = (f'<p:pic><p:nvPicPr><p:cNvPr id="0" name=""/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+               f'<p:blipFill><a:blip r:embed="{img}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+               f'<p:spPr>{_xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+               if with_picture else "")
+        return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{sid}" name="{name}">{action}</p:cNvPr>'
+                f'<p:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></p:cNvGraphicFramePr>'
+                f'<p:nvPr userDrawn="1"/></p:nvGraphicFramePr><p:xfrm><a:off x="{X}" y="{Y}"/>'
+                f'<a:ext cx="{W}" cy="{H}"/></p:xfrm><a:graphic><a:graphicData uri="{OLE_URI}">'
+                f'<p:oleObj{spid}{show} name="{prog_id}" r:id="{rid}" imgW="{W}" imgH="{H}" progId="{prog_id}">'
+                f'<p:embed/>{pic}</p:oleObj></a:graphicData></a:graphic></p:graphicFrame>')
+
+    spid = f' spid="_x0000_s{1024 + sid}"'
+    return (f'<mc:AlternateContent xmlns:mc="{MC}"><mc:Choice xmlns:v="urn:schemas-microsoft-com:vml" '
+            f'Requires="v">{frame(False, spid)}</mc:Choice>'
+            f'<mc:Fallback>{frame(True)}</mc:Fallback></mc:AlternateContent>')
+
+
+def add_with_mc(root: etree._Element, xml: str) -> None:
+    """Append shapes that use the mc: (markup compatibility) prefix to the front of the spTree."""
+    wrapped = (f'<w xmlns:a="{NS["a"]}" xmlns:p="{NS["p"]}" xmlns:r="{NS["r"]}" xmlns:mc="{MC}">{xml}</w>')
+    for el in etree.fromstring(wrapped):
+        sp_tree(root).append(el)
+
+
+def active_content() -> Pkg:
+    """A 16:9 template carrying what runs: on the slide master an OLE "Package" object (a file packed
+    by Windows' Object Packager, shown as an icon) set to activate on mouse-over
+    (ppaction://ole?verb=0), and a text box whose click runs a macro; on Title and Content an embedded
+    Excel workbook (an embedded package); on Title Only an ActiveX command button."""
+    pkg = Pkg()
+    widen_to_16x9(pkg)
+    set_theme(pkg, "Northwind Traders", {"dk2": "1F3A5F", "accent1": "2E86AB", "accent2": "F6AE2D"},
+              "Calibri Light", "Calibri")
+    add_behind(pkg.master, rect_xml(30, "Top Band", 0, 0, 13.333, 0.25, "accent1"))
+    pkg.default("bin", CT_OLE)
+    pkg.put("ppt/embeddings/oleObject1.bin", fake_ole("Packager Shell Object: invoice.pdf.exe"))
+    ole = pkg.add_rel(Pkg.MASTER, "oleObject", "../embeddings/oleObject1.bin")
+    icon = add_media(pkg, Pkg.MASTER, "image_ole1.png", solid_png((255, 255, 255), (32, 32)))
+    m = pkg.master
+    sid = next_id(m)
+    add_with_mc(m, ole_frame(sid, "Object 1", 12.4, 6.7, 0.6, 0.6, ole, icon, "Package",
+                             hover="ppaction://ole?verb=0", icon=True))
+    add_front(m, text_xml(sid + 1, "Start Here", 0.3, 7.05, 2.5, 0.35, "Start here", "tx2", 10))
+    for c in m.iter(q("p:cNvPr")):
+        if c.get("name") == "Start Here":
+            c.append(frag('<a:hlinkClick r:id="" action="ppaction://macro?name=AutoOpen"/>')[0])
+    body_layout = next(p for p in pkg.layouts() if pkg.xml(p).get("type") in ("obj", None))
+    pkg.default("xlsx", CT_XLSX)
+    pkg.put("ppt/embeddings/Microsoft_Excel_Worksheet.xlsx", tiny_xlsx())
+    sheet = pkg.add_rel(body_layout, "package", "../embeddings/Microsoft_Excel_Worksheet.xlsx")
+    preview = add_media(pkg, body_layout, "image_ole2.png", solid_png((230, 236, 242), (64, 36)))
+    lay = pkg.xml(body_layout)
+    add_with_mc(lay, ole_frame(next_id(lay), "Object 2", 10.8, 6.6, 2.0, 0.8, sheet, preview, "Excel.Sheet.12"))
+    title_only = next(p for p in pkg.layouts() if pkg.xml(p).get("type") == "titleOnly")
+    pkg.put("ppt/activeX/activeX1.bin", fake_ole("CommandButton1"))
+    pkg.override("ppt/activeX/activeX1.bin", CT_ACTIVEX_BIN)
+    pkg.put("ppt/activeX/activeX1.xml", (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ax:ocx '
+        'ax:classid="{D7053240-CE69-11CD-A777-00DD01143C57}" ax:persistence="persistStorage" r:id="rId1" '
+        'xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
+        f'xmlns:r="{NS["r"]}"/>').encode())
+    pkg.override("ppt/activeX/activeX1.xml", CT_ACTIVEX_XML)
+    pkg.add_rel("ppt/activeX/activeX1.xml", RT_ACTIVEX_BIN, "activeX1.bin")
+    control = pkg.add_rel(title_only, "control", "../activeX/activeX1.xml")
+    button = add_media(pkg, title_only, "image_ctl1.png", solid_png((212, 208, 200), (96, 32)))
+    lay = pkg.xml(title_only)
+    W, H = inch(1.5), inch(0.5)
+    controls = etree.fromstring(
+        f'<p:controls xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}" xmlns:r="{NS["r"]}" xmlns:mc="{MC}">'
+        f'<mc:AlternateContent><mc:Choice xmlns:v="urn:schemas-microsoft-com:vml" Requires="v">'
+        f'<p:control spid="_x0000_s3073" name="CommandButton1" r:id="{control}" imgW="{W}" imgH="{H}"/></mc:Choice>'
+        f'<mc:Fallback><p:control name="CommandButton1" r:id="{control}" imgW="{W}" imgH="{H}">'
+        f'<p:pic><p:nvPicPr><p:cNvPr id="{next_id(lay)}" name="CommandButton1"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+        f'<p:blipFill><a:blip r:embed="{button}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        f'<p:spPr>{_xfrm(11.5, 6.8, 1.5, 0.5)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'
+        f'</p:control></mc:Fallback></mc:AlternateContent></p:controls>')
+    csld = lay.find("p:cSld", NS)
+    csld.insert(list(csld).index(csld.find("p:spTree", NS)) + 1, controls)
+    return pkg
+
+
+def make_active_content(out: Path) -> list[Path]:
+    return [active_content().save(out / "active-content.pptx")]
+
+
+def dangling_links() -> Pkg:
+    """A 16:9 template with one slide ("Agenda"), whose master has an "Agenda" button linking to that
+    slide (ppaction://hlinksldjump, so it points into the template's own slides), a "Help" button
+    whose click names a relationship that is not in the part's list, and whose Title and Content
+    layout shows a picture whose relationship targets ppt/media/missing.png, a part the zip lacks."""
+    pkg = Pkg()
+    widen_to_16x9(pkg)
+    set_theme(pkg, "Fabrikam", {"dk2": "22313F", "accent1": "A23B72", "accent2": "F18F01"}, "Georgia", "Arial")
+    pkg, slide = _with_slide(pkg, 5, "Agenda")
+    m = pkg.master
+    sid = next_id(m)
+    to_slide = pkg.add_rel(Pkg.MASTER, "slide", "../" + slide.split("/", 1)[1])
+    add_front(m, text_xml(sid, "Agenda Button", 0.3, 7.05, 2.0, 0.35, "Agenda", "tx2", 10)
+              + text_xml(sid + 1, "Help Button", 2.5, 7.05, 2.0, 0.35, "Help", "tx2", 10))
+    for c in m.iter(q("p:cNvPr")):
+        if c.get("name") == "Agenda Button":
+            c.append(frag(f'<a:hlinkClick r:id="{to_slide}" action="ppaction://hlinksldjump"/>')[0])
+        if c.get("name") == "Help Button":
+            c.append(frag('<a:hlinkClick r:id="rId77"/>')[0])
+    lay = next(p for p in pkg.layouts() if pkg.xml(p).get("type") in ("obj", None))
+    missing = pkg.add_rel(lay, "image", "../media/missing.png")
+    add_front(pkg.xml(lay), pic_xml(next_id(pkg.xml(lay)), "Seal", 12.3, 0.2, 0.8, 0.8, missing, descr="seal"))
+    return pkg
+
+
+def make_dangling_links(out: Path) -> list[Path]:
+    return [dangling_links().save(out / "dangling-links.pptx")]
+
+
 FIXTURES = {
     "pptx-default": make_pptx_default,
     "libreoffice": make_libreoffice,
@@ -1110,6 +1262,8 @@ FIXTURES = {
     "macro": make_macro,
     "external-links": make_external_links,
     "zip-bomb": make_zip_bomb,
+    "active-content": make_active_content,
+    "dangling-links": make_dangling_links,
 }
 
 

@@ -201,7 +201,7 @@ class DeckBuild(_Model):
     style: Literal["talk", "full"] = "talk"
     """talk: short slides for presenting, the full text in the speaker notes; full: a reading deck."""
     dividers: Literal["auto", "always", "never"] = "auto"
-    """Section dividers: auto (before a section that spans several slides), always or never."""
+    """Section dividers, before every section or none: auto (3+ sections, 2+ slides each on average), always, never."""
 
 
 class FontFiles(_Model):

@@ -135,6 +135,52 @@ def balanced(heights: Sequence[float], cap: float) -> list[tuple[int, int]]:
     return greedy(heights, hi)
 
 
+def even(heights: Sequence[float], cap: float, parts: int, most: int = 0, least: int = 2,
+         ratio: float = 0.4, by_height: bool = True) -> list[tuple[int, int]] | None:
+    """The designer's split of heights into parts contiguous groups within cap, or None: every part
+    holds at least least items (and at most most, when given) and the smallest part at least ratio
+    of the largest, in items and (by_height) in height; of such splits, the one whose largest part is lowest.
+
+    A dynamic programme over (part, item) for each allowed largest count: O(parts x n x spread),
+    used for a section's or the FAQ's few blocks (long lists go by balanced())."""
+    n = len(heights)
+    if parts <= 1:
+        return [(0, n)] if sum(heights) <= cap + 1e-6 and (not most or n <= most) else None
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    for top in range(-(-n // parts), (min(most, n) if most else n) + 1):
+        low = max(least, -(-int(ratio * top * 100) // 100))
+        if low * parts > n:
+            break
+        inf = float("inf")
+        best = [[inf] * (n + 1) for _ in range(parts + 1)]
+        back = [[0] * (n + 1) for _ in range(parts + 1)]
+        best[0][0] = 0.0
+        for j in range(1, parts + 1):
+            for i in range(low * j, n + 1):
+                for c in range(low, min(top, i) + 1):
+                    prev = best[j - 1][i - c]
+                    h = prefix[i] - prefix[i - c]
+                    if prev == inf or h > cap + 1e-6:
+                        continue
+                    value = max(prev, h)
+                    if value < best[j][i] - 1e-9:
+                        best[j][i], back[j][i] = value, c
+        if best[parts][n] == inf:
+            continue
+        groups, i = [], n
+        for j in range(parts, 0, -1):
+            c = back[j][i]
+            groups.append((i - c, i))
+            i -= c
+        groups.reverse()
+        tallest = max(prefix[j] - prefix[i] for i, j in groups)
+        if not by_height or min(prefix[j] - prefix[i] for i, j in groups) >= ratio * tallest - 1e-6:
+            return groups
+    return None
+
+
 def fit_title(m: Measure, runs, width_in: float, height_in: float, high: float, low: float, max_lines: int = 2,
               bold: bool = True, caps: bool = False, font: str = "heading") -> float:
     """The largest title size from high to low that fits width x height in max_lines lines; smaller

@@ -46,6 +46,9 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     return " ".join(words[:phrase - 2]).rstrip(",;:،؛") + "…"
 
 
+SCRIPT_WORDS = 220  # the most words of one slide's speaker notes, about a minute and a half aloud
+
+
 def _words(slide) -> int:
     return sum(len(r.text.split()) for box in slide.boxes for para in box.paras for r in para.runs)
 
@@ -76,16 +79,16 @@ class Sequence:
         shown = [(i, s) for i, s in enumerate(content.sections) if s.show is None or "deck" in s.show]
         titles = [self.plain(s.title) for _, s in shown]
         p.agenda(titles, self.say("note_agenda", items=titles))
-        spans = []   # (number, section, first slide) of each section that runs over several slides
+        starts = []   # (number, section, first slide) of every section
         for number, (index, section) in enumerate(shown, start=1):
-            start = len(p.slides)
+            starts.append((number, section, len(p.slides)))
             self.section(index, section)
-            if dividers == "always" or len(p.slides) - start >= 2:
-                spans.append((number, section, start))
-        # "auto": dividers before long sections, once there are at least two (a single divider in a
-        # deck looks like a slip, not a structure)
-        if dividers == "always" or dividers == "auto" and len(spans) >= 2:
-            for number, section, start in reversed(spans):
+        # dividers for every section or for none ("Part 2 of 8" with no Part 1 is a slip): "auto" gives
+        # them to a deck of three sections or more that take two slides each on average, where the
+        # room needs to hear where one part ends
+        body_slides = len(p.slides) - (starts[0][2] if starts else 0)
+        if dividers == "always" or dividers == "auto" and len(starts) >= 3 and body_slides >= 2 * len(starts):
+            for number, section, start in reversed(starts):
                 body = p.slides[start:]
                 del p.slides[start:]
                 p.divider(number, len(shown), self.plain(section.title),
@@ -196,11 +199,9 @@ class Sequence:
                                indent=0.9 * p.body_size, space_before=5) for x in item.points]
                 blocks.append(block)
         title = self.say("faq")
-        per_slide = 4 if self.talk else len(blocks)
-        groups = [blocks[k:k + per_slide] for k in range(0, len(blocks), per_slide)]
         lead = self.say("note_faq")
-        for g, group in enumerate(groups):
-            first = g * per_slide
-            notes = "\n\n".join([lead] + scripts[first:first + len(group)])
-            p.text_slides("faq", self.p.parts_title(title, g + 1, len(groups)) if self.talk else title,
-                          group, notes, None, ("faq",))
+        # a slide's script is read in about a minute and a half: three answers of a usual length, four short ones
+        words = sum(len(x.split()) for x in scripts) / max(len(scripts), 1)
+        most = (4 if words <= SCRIPT_WORDS / 4 else 3) if self.talk else 0
+        p.text_slides("faq", title, blocks, lambda i, j: "\n\n".join([lead] + scripts[i:j]), None, ("faq",),
+                      most=most)

@@ -8,8 +8,11 @@ from pathlib import Path
 from ...text import Run, plain, point, runs
 from .color import readable
 from .design import Design
-from .fit import balanced, fit_line, fit_title, largest, sizes_between
+from .fit import balanced, even, fit_line, fit_title, largest, sizes_between
 from .model import INSET, PT, Box, Para, Picture, Place, Slide
+
+
+CONTENT_KINDS = ("agenda", "content", "faq", "table", "question", "reveal")   # titles in one size, or two
 
 
 class Planner:
@@ -23,8 +26,11 @@ class Planner:
         self.language = kit.language
         self.slides: list[Slide] = []
         talk = style == "talk"
-        self.body_size = float(self.t["body_size"] if talk else self.t["full_body_size"])
-        self.min_body = float(self.t["min_body_size"] if talk else self.t["full_min_body_size"])
+        # a slide smaller than the built-in 13.33 x 7.5 in fills the same screen, so its text reads larger:
+        # the talk sizes scale with it (a 4:3 slide as tall as the built-in one keeps them)
+        self.scale = min(1.0, max(design.width / 13.333, design.height / 7.5))
+        self.body_size = round(float(self.t["body_size"] if talk else self.t["full_body_size"]) * self.scale)
+        self.min_body = round(float(self.t["min_body_size"] if talk else self.t["full_min_body_size"]) * self.scale)
 
     # --- text ----------------------------------------------------------------------------------
 
@@ -52,13 +58,15 @@ class Planner:
 
     # --- common pieces -----------------------------------------------------------------------
 
-    def title_box(self, text: str, kind: str, lang: str = "", high: float | None = None, lines: int = 2) -> Box:
-        """The title of a slide of this kind, where and as its Place sets titles."""
+    def title_box(self, text: str, kind: str, lang: str = "", high: float | None = None, lines: int = 2,
+                  reserve: float = 0.0) -> Box:
+        """The title of a slide of this kind, where and as its Place sets titles (reserve: inches of
+        the box kept for another line)."""
         place = self.d.place(kind)
         t, st, r = place.title, place.title_style, self.runs(text) if not lang else (Run(text),)
         high = high or st.size
         low = min(float(self.t["min_title_size"]), high)
-        size = fit_title(self.m, r, t.w, t.h, high, low, lines, st.bold, st.caps)
+        size = fit_title(self.m, r, t.w, t.h - reserve, high, low, lines, st.bold, st.caps)
         para = Para(r, size, st.color, bold=st.bold, align=st.align, font="heading", caps=st.caps, lang=lang)
         return Box(t.x, t.y, t.w, t.h, (para,), name="Title", anchor=st.anchor)
 
@@ -180,39 +188,54 @@ class Planner:
 
     # --- text slides ---------------------------------------------------------------------------
 
-    def text_slides(self, kind: str, title: str, blocks: list[list[Para]], notes: str | list[str],
-                    image=None, warn_path: tuple = ()) -> int:
-        """Blocks of paragraphs on as few slides as they need, at the largest size that allows
-        that; a picture beside the text of the first. Returns the number of slides."""
+    def text_slides(self, kind: str, title: str, blocks: list[list[Para]], notes,
+                    image=None, warn_path: tuple = (), most: int = 0) -> int:
+        """Blocks of paragraphs on as few slides as they need, as a designer splits them: set down to
+        the smallest size before splitting, then split evenly (at least two blocks a slide, the
+        smallest part at least 40% of the largest), each slide numbered once; a picture beside the
+        text of the first. notes is a text, or notes(i, j) for the slide holding blocks [i, j); most
+        caps the blocks on a slide. Returns the number of slides."""
         place = self.d.place(kind)
         b = place.body
         gap = float(self.t["gap"])
         share = float(self.t["image_share"])
         text_w = b.w * (1 - share) - gap / 2 if image else b.w
         cap = b.h - INSET[1] - INSET[3]
+        cache: dict = {}
 
         def heights(size):
             # a block's space before counts (but the deck's first): a slide's first block is set without
             # it, so a continuation slide is measured a little roomier than it is, never tighter
-            return [sum(self.m.para_height(replace(p, size=size), text_w, first=bi == 0 and k == 0) / PT
-                        for k, p in enumerate(blk)) for bi, blk in enumerate(blocks)]
+            if size not in cache:
+                cache[size] = [sum(self.m.para_height(replace(p, size=size), text_w, first=bi == 0 and k == 0) / PT
+                                   for k, p in enumerate(blk)) for bi, blk in enumerate(blocks)]
+            return cache[size]
 
+        sizes = sizes_between(self.body_size, self.min_body)
         chosen = None
-        for parts_allowed in range(1, len(blocks) + 1):
-            for size in sizes_between(self.body_size, self.min_body):
-                groups = balanced(heights(size), cap)
-                if len(groups) <= parts_allowed and all(sum(heights(size)[i:j]) <= cap + 1e-6 for i, j in groups):
-                    chosen = (size, groups)
+        small = len(blocks) <= 60   # the even split's search is for a slide's few blocks, not for long lists
+        for by_height in ((True, False) if small else ()):
+            for parts in range(1, len(blocks) // 2 + 1 if len(blocks) > 1 else 2):
+                chosen = next(((size, groups) for size in sizes
+                               if (groups := even(heights(size), cap, parts, most, by_height=by_height))), None)
+                if chosen:
                     break
             if chosen:
                 break
+        if chosen is None:   # a long list, or blocks too tall to pair: the fewest, evenest slides
+            for size in sizes:
+                groups = balanced(heights(size), cap)
+                if most:
+                    groups = [(k, min(k + most, j)) for i, j in groups for k in range(i, j, most)]
+                if all(sum(heights(size)[i:j]) <= cap + 1e-6 for i, j in groups):
+                    chosen = (size, groups)
+                    break
         if chosen is None:
             size = self.min_body
             chosen = (size, [(k, k + 1) for k in range(len(blocks))])
             self.notes.warn(warn_path, "a point is too long for one slide even at the smallest size; "
                             "shorten it or split it into several points")
         size, groups = chosen
-        notes_list = notes if isinstance(notes, list) else [notes] * len(groups)
         for part, (i, j) in enumerate(groups):
             paras = [replace(p, size=size) for blk in blocks[i:j] for p in blk]
             paras = [replace(p, space_before=0.0) if k == 0 else p for k, p in enumerate(paras)]
@@ -227,7 +250,7 @@ class Planner:
                 px = b.x if self.kit.rtl else b.x + text_w + gap
                 pictures.append(self.picture(path, px, b.y, b.w - text_w - gap, b.h, alt))
             t = self.parts_title(title, part + 1, len(groups))
-            note = notes_list[min(part, len(notes_list) - 1)]
+            note = notes(i, j) if callable(notes) else notes
             self.add(Slide(kind, t, self.title_box(t, kind), note, [box], pictures))
         return len(groups)
 
@@ -239,14 +262,19 @@ class Planner:
     # --- section divider ---------------------------------------------------------------------
 
     def divider(self, number: int, total: int, title: str, notes: str) -> None:
+        """A section's divider: "Part 2 of 8" over the section's title, both in the title placeholder,
+        so that the divider's title is its own (no two slides share a title) and is read first."""
         place = self.d.place("divider")
-        box = self.title_box(title, "divider", high=max(place.title_style.size, 40.0), lines=3)
         kicker, lang = self.say("section_number", number=number, total=total)
-        b = place.body
-        para = Para(kicker, 28, self.c.secondary, bold=True, align=place.body_align, lang=lang)
-        rules = self.rule_under(box, b.y - 0.3)
-        self.add(Slide("divider", title, box, notes, [Box(b.x, b.y, b.w, self.m.box_height([para], b.w), (para,),
-                                                          name="Section number")], rules=rules))
+        size = round(28 * self.scale)
+        para = Para(kicker, size, self.c.secondary, bold=True, align=place.title_style.align, font="heading",
+                    lang=lang)
+        reserve = self.m.pitch(size, "heading") / PT + 0.1
+        box = self.title_box(title, "divider", high=max(place.title_style.size, 40.0), lines=3, reserve=reserve)
+        box = replace(box, paras=(replace(para, space_before=0.0),) + tuple(replace(p, space_before=6.0)
+                                                                            for p in box.paras))
+        rules = self.rule_under(box, place.body.y - 0.3)
+        self.add(Slide("divider", f"{kicker[0].text}\n{title}", box, notes, [], rules=rules))
 
     # --- closing -------------------------------------------------------------------------------
 
@@ -319,8 +347,44 @@ class Planner:
 
     # --- finishing ---------------------------------------------------------------------------
 
+    def title_sizes(self) -> None:
+        """Content slide titles in one size, or two: every title that fits one line at the largest
+        size one line of every content layout's title box takes is set at that size; the others at
+        the largest size at which they all fit two lines (never smaller than the smallest of them
+        needed alone)."""
+        slides = [s for s in self.slides if s.kind in CONTENT_KINDS]
+        if not slides:
+            return
+        low = float(self.t["min_title_size"])
+
+        def inner(box: Box) -> tuple[float, float]:
+            return (box.w - INSET[0] - INSET[2]) * PT, (box.h - INSET[1] - INSET[3]) * PT
+
+        def lines(s: Slide, size: float) -> int:
+            para = s.title_box.paras[0]
+            return self.m.lines(para.runs, size, inner(s.title_box)[0], para.bold, font="heading", caps=para.caps)
+
+        def fits(s: Slide, size: float, n: int) -> bool:
+            k = lines(s, size)
+            return k <= n and k * self.m.pitch(size, "heading") <= inner(s.title_box)[1] + 1e-6
+
+        high = min(max(s.title_box.paras[0].size for s in slides),
+                   min(self.d.place(s.kind).title_style.size for s in slides))
+        one = next((size for size in sizes_between(high, 12) if all(
+            size * self.m.pitch(1.0, "heading") <= inner(s.title_box)[1] + 1e-6 for s in slides)), 12.0)
+        rest = [s for s in slides if not fits(s, one, 1)]
+        two = next((size for size in sizes_between(one, low) if all(fits(s, size, 2) for s in rest)),
+                   min((s.title_box.paras[0].size for s in rest), default=one))
+        if rest:   # two sizes of one family: the larger at most a fifth larger than the smaller
+            one = min(one, round(two * 1.2))
+        for s in slides:
+            size = one if s not in rest else two
+            box = s.title_box
+            s.title_box = replace(box, paras=tuple(replace(para, size=size) for para in box.paras))
+
     def finish(self, footer: str) -> list[Slide]:
         """Number the slides, add the footer text, and make every colour readable on its backdrop."""
+        self.title_sizes()
         ratio = float(self.t["contrast"])
         for n, slide in enumerate(self.slides, start=1):
             place: Place = slide.place

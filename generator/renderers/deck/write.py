@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ...typeset.bidi import has_rtl, web_addresses
+from .complete import complete
 from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
 
 EMU = 914400
@@ -18,6 +19,9 @@ NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+# Office's mark for a shape that is decoration only (screen readers and the accessibility checker skip it)
+DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative '
+              'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>')
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
@@ -110,11 +114,12 @@ class SlideXml:
                 f'<a:lstStyle/>{text}</p:txBody>')
 
     def sp(self, name: str, x, y, w, h, *, paras=(), inset=(0, 0, 0, 0), anchor="top", fill=None, line=None,
-           rounded=False, ph: tuple[str, int] | None = None, geometry: bool = True) -> None:
+           rounded=False, ph: tuple[str, int] | None = None, geometry: bool = True, decorative: bool = False) -> None:
         sid = self.new_id()
         locks = '<a:spLocks noGrp="1"/>' if ph else ""
         ph_x = f'<p:ph type="{ph[0]}" idx="{ph[1]}"/>' if ph else ""
-        nv = (f'<p:nvSpPr><p:cNvPr id="{sid}" name="{_attr(name)}"/><p:cNvSpPr>{locks}</p:cNvSpPr>'
+        nv = (f'<p:nvSpPr><p:cNvPr id="{sid}" name="{_attr(name)}">{DECORATIVE if decorative else ""}</p:cNvPr>'
+              f'<p:cNvSpPr>{locks}</p:cNvSpPr>'
               f'<p:nvPr>{ph_x}</p:nvPr></p:nvSpPr>')
         xfrm = (f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
                 if geometry else "")
@@ -136,7 +141,7 @@ class SlideXml:
         if pic.card:
             pad = 0.15
             self.sp(f"{pic.name} card", pic.x - pad, pic.y - pad, pic.w + 2 * pad, pic.h + 2 * pad, fill=pic.card,
-                    rounded=True)
+                    rounded=True, decorative=True)
         source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
         _, rid = self.part.get_or_add_image_part(source)
         sid = self.new_id()
@@ -248,18 +253,20 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, n
     if builtin:
         for fill in place.fills:
             r = fill.rect
-            x.sp(fill.name, r.x, r.y, r.w, r.h, fill=fill.color)
+            x.sp(fill.name, r.x, r.y, r.w, r.h, fill=fill.color, decorative=True)
         for rx, ry, rw, rh, colour in s.rules:
-            x.sp("Title rule", rx, ry, rw, rh, fill=colour)
+            x.sp("Title rule", rx, ry, rw, rh, fill=colour, decorative=True)
+    # reading order (a screen reader's, and PowerPoint's checker's) is the shape order: the title,
+    # then the text, then the pictures beside it; decorations are marked decorative and skipped
     x.box(s.title_box, phs.get("title"))
-    for pic in s.pictures:
-        x.picture(pic)
     if s.subtitle is not None:
         x.box(s.subtitle, phs.get("subtitle") or phs.get("body") if s.subtitle.placeholder else None)
     for b in s.boxes:
         x.box(b, phs.get("body") if b.placeholder else None)
     if s.table is not None:
         x.table(s.table)
+    for pic in s.pictures:
+        x.picture(pic)
     if s.footer and place.footer is not None:
         r = place.footer
         para = Para(((_run(s.footer)),), s.footer_size, place.footer_color, align="start")
@@ -360,5 +367,5 @@ def write(plan: DeckPlan, path: Path) -> str:
     _properties(prs, plan)
     buf = io.BytesIO()
     prs.save(buf)
-    stable_zip(buf.getvalue(), Path(path), plan.stamp)
+    stable_zip(complete(buf.getvalue()), Path(path), plan.stamp)   # a template's missing parts added
     return plan.summary

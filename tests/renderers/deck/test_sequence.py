@@ -51,8 +51,15 @@ def body_share(prs, keep=lambda k: True) -> float:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_most_body_text_is_24_points_or_more(default_build, language):
-    assert body_share(deck(default_build[0] / language / "deck.pptx")) >= 0.8
+def test_most_body_text_is_24_points_or_more(default_build, default_plans, language):
+    """The talk at 24 pt or more; the quiz in the deck's one option grid, at 18 pt or more, with room
+    for every explanation."""
+    prs = deck(default_build[0] / language / "deck.pptx")
+    planned = deck_plan(default_plans, language).slides
+    assert body_share(prs, lambda k: planned[k].kind not in QUIZ_KINDS) >= 0.8
+    quiz = [size for k, slide in enumerate(prs.slides) if planned[k].kind in QUIZ_KINDS
+            for size, _ in body_runs(slide)]
+    assert quiz and min(quiz) >= 18
 
 
 def test_the_stress_and_scratch_content_keep_the_talk_limits(big_build, editions_build):
@@ -155,14 +162,26 @@ def test_a_reveal_shows_every_option_its_question_showed_on_the_same_geometry(de
             k += 2 * n
 
 
-def test_two_word_options_never_shrink(default_plans):
-    plan = deck_plan(default_plans)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_option_grid_serves_every_question(default_plans, language):
+    """Same boxes, same size, same place for every question's options: nothing jumps between questions."""
+    plan = deck_plan(default_plans, language)
+    grids = set()
     for s in plan.slides:
-        if s.kind == "question":
-            sizes = {p.size for b in s.boxes if b.name.startswith("Option") for p in b.paras}
-            texts = [" ".join(r.text for p in b.paras for r in p.runs) for b in s.boxes if b.name.startswith("Option")]
-            if all(len(t.split()) <= 2 for t in texts):
-                assert sizes == {26.0}, (texts, sizes)
+        if s.kind in QUIZ_KINDS:
+            opts = [b for b in s.boxes if b.name.startswith("Option")]
+            grids.add(tuple((b.name, round(b.x, 3), round(b.y, 3), round(b.w, 3), round(b.h, 3), b.paras[0].size)
+                            for b in opts))
+    assert len(grids) == 1, grids
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_reveal_shows_its_explanation_in_a_band_reserved_on_every_reveal(default_plans, language):
+    plan = deck_plan(default_plans, language)
+    bands = {(round(b.y, 3), round(b.h, 3)) for s in plan.slides if s.kind == "reveal" for b in s.boxes
+             if b.name == "Explanation"}
+    reveals = [s for s in plan.slides if s.kind == "reveal"]
+    assert len(bands) == 1 and all(any(b.name == "Explanation" for b in s.boxes) for s in reveals)
 
 
 def test_a_long_table_reads_out_only_the_rows_on_each_slide(tmp_path):

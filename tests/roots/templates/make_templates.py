@@ -828,6 +828,17 @@ def make_libreoffice(out: Path) -> list[Path]:
     return [libreoffice_template(LO_CORPORATE, out / "libreoffice.pptx")]
 
 
+def make_resaved(out: Path) -> list[Path]:
+    """inherited-16x9.pptx as another tool hands it on: opened in LibreOffice Impress and saved as .pptx."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "resaved.pptx"
+        inherited_corporate().save(src)
+        (Path(tmp) / "out").mkdir()
+        made = soffice(src, "pptx", Path(tmp) / "out")
+        shutil.copyfile(made, out / "resaved.pptx")
+    return [out / "resaved.pptx"]
+
+
 INHERITED_COLORS = {"dk1": "1E1E1E", "lt1": "FFFFFF", "dk2": "14213D", "lt2": "E8EDF2",
                     "accent1": "00A3AD", "accent2": "F2A900", "accent3": "7A9A01",
                     "accent4": "C8102E", "accent5": "5C4B9B", "accent6": "6C7A89",
@@ -1264,6 +1275,7 @@ FIXTURES = {
     "zip-bomb": make_zip_bomb,
     "active-content": make_active_content,
     "dangling-links": make_dangling_links,
+    "resaved": make_resaved,
 }
 
 

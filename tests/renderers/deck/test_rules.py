@@ -1,0 +1,83 @@
+"""The designer's rules and PowerPoint's (its accessibility checker, its repair dialog), checked on
+built decks read back with python-pptx and openxml-audit: on the built-in design in every edition
+of the default content, and on templates written by PowerPoint, by LibreOffice and by LibreOffice
+re-saving a PowerPoint template."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from deckrules import check, divider_kicker, dividers, openxml, reveals, split_parts
+from helpers import LANGUAGES, ROOTS, build, copy_default, deck
+
+TEMPLATES = ("libreoffice.pptx", "corporate.potx", "resaved.pptx")
+
+
+def assert_rules(paths: dict[str, object], sections: int) -> None:
+    counts = {}
+    for language, path in paths.items():
+        found = {rule: x for rule, x in check(path, sections).items() if x}
+        assert found == {}, (language, path.name, found)
+        counts[language] = len(deck(path).slides)
+    assert max(counts.values()) <= 1.1 * min(counts.values()), counts
+
+
+def test_the_default_decks_keep_every_rule(default_build):
+    sections = len(default_build[3][0].content.sections)
+    assert_rules({lang: default_build[0] / lang / "deck.pptx" for lang in LANGUAGES}, sections)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_template_decks_keep_every_rule(tmp_path, name):
+    written, _, kits = build(copy_default(tmp_path), tmp_path / "out", ["deck"],
+                             deck_template=str(ROOTS / "templates" / name))
+    assert_rules({w.path.parent.name: w.path for w in written}, len(kits[0].content.sections))
+
+
+def test_dividers_come_for_every_section_when_asked(tmp_path):
+    written, _, kits = build(copy_default(tmp_path), tmp_path / "out", ["deck"], language="fr", dividers="always")
+    prs = deck(written[0].path)
+    assert dividers(prs, len(kits[0].content.sections)) == []
+    assert sum(bool(divider_kicker(slide)) for slide in prs.slides) == 8
+    assert check(written[0].path, 8)["accessibility"] == []   # a divider's title differs from its section's
+
+
+def test_the_checks_can_fail(tmp_path, default_build):
+    """A deck without viewProps is caught (as PowerPoint's repair dialog would), and so are a lone
+    divider, a one-item part and a reveal without its explanation."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    src = default_build[0] / "en" / "deck.pptx"
+    broken = tmp_path / "no-viewprops.pptx"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(broken, "w") as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "ppt/viewProps.xml":
+                continue
+            if info.filename == "ppt/_rels/presentation.xml.rels":
+                data = b"".join(part for part in data.replace(b"<Relationship ", b"\0<Relationship ").split(b"\0")
+                                if b"/viewProps" not in part)
+            out.writestr(info, data)
+    assert openxml(src) == []
+    assert any("viewProps" in f for f in openxml(broken))
+
+    prs = Presentation(io.BytesIO(src.read_bytes()))
+    layout = prs.slide_layouts[1]
+    for title, body in (("Part (1/2)", ["one"]), ("Part (2/2)", ["two", "three", "four"])):
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = title
+        box = slide.shapes.add_textbox(Inches(1), Inches(2), Inches(5), Inches(2))
+        box.name = "Body"
+        box.text_frame.text = "\n".join(body)
+    slide = prs.slides.add_slide(layout)
+    slide.shapes.title.text = "Part 2 of 8\nThe Need for International Police Cooperation"
+    assert split_parts(prs) and dividers(prs, 8)
+    k, shown = reveals(prs)[-1]
+    assert shown
+    explanation = next(s for s in prs.slides[k - 1].shapes if s.name == "Explanation")
+    explanation._element.getparent().remove(explanation._element)
+    assert reveals(prs)[-1] == (k, False)

@@ -7,14 +7,16 @@ comes from the default theme.
 """
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import fonts
-from .errors import ContentError, TemplateError
-from .loader import load_file
+from .errors import ContentError, Problem, TemplateError
+from .loader import Loaded, format_path, load_file
 
 BUILTIN = Path(__file__).resolve().parent.parent / "templates"
 _FONTSETS: dict = {}
@@ -46,14 +48,19 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 @lru_cache(maxsize=16)
-def _yaml(path: Path) -> dict:
+def _yaml(path: Path) -> Loaded:
+    loaded = load_file(path, _shown(path))
+    if not isinstance(loaded.data, dict):
+        raise ContentError([Problem(loaded.file, 1, 1, "", "expected `key: value` lines (colors:, deck: ...)")])
+    return loaded
+
+
+def _shown(path: Path) -> str:
+    """A theme file as a user finds it: relative to the current folder when it lies inside it."""
     try:
-        data = load_file(path).data
-    except ContentError as exc:
-        raise TemplateError(str(exc)) from None
-    if not isinstance(data, dict):
-        raise TemplateError(f"{path}: expected `key: value` lines")
-    return data
+        return os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -132,9 +139,112 @@ class Theme:
 
 
 def load_theme(name: str, content_dir: Path) -> Theme:
-    """The theme's data over the default theme's."""
+    """The theme's data over the default theme's, checked against the schema (themeschema.py); every
+    problem is reported at once, located in the theme file that has it."""
     folder = find_theme(name, content_dir)
-    data = _yaml(BUILTIN / "default" / "theme.yaml")
+    files = [_yaml(BUILTIN / "default" / "theme.yaml")]
     if folder != (BUILTIN / "default").resolve():
-        data = _merge(data, _yaml(folder / "theme.yaml"))
-    return Theme(folder, data)
+        files.append(_yaml(folder / "theme.yaml"))
+    data: dict = {}
+    for loaded in files:
+        data = _merge(data, loaded.data)
+    return Theme(folder, _checked(data, files))
+
+
+def _checked(data: dict, files: list[Loaded]) -> dict:
+    """data as the schema types it (numbers as numbers), or ContentError naming every problem."""
+    from pydantic import ValidationError
+
+    from .themeschema import Theme as Schema
+
+    try:
+        return Schema.model_validate(data).model_dump(exclude_none=True)
+    except ValidationError as exc:
+        problems = {}
+        for err in exc.errors():
+            path, message = _path_of(data, err["loc"]), _message(err, Schema)
+            if err["type"] in _TYPE_NOISE and any(p[:len(path)] == path and p != path for p in problems):
+                continue   # a union's other branch: the specific problem below it says more
+            problems.setdefault(path, (err["type"], message))
+        problems = {p: m for p, m in problems.items()
+                    if not (m[0] in _TYPE_NOISE and any(q[:len(p)] == p and q != p for q in problems))}
+        raise ContentError([_located(files, path, message) for path, (_, message) in problems.items()]) from None
+
+
+_TYPE_NOISE = ("model_type", "dict_type", "string_type")
+
+
+def _path_of(data, loc) -> tuple:
+    """The parts of a pydantic location that index into the data (a union's branch names dropped)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, (list, tuple)) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part.islower() and part.isidentifier() \
+                and part not in ("str", "float", "int"):
+            path.append(part)   # a missing key: named under its own name
+            break
+    return tuple(path)
+
+
+def _model_at(model, path: tuple):
+    """The schema class that holds the last key of path."""
+    import typing
+
+    from pydantic import BaseModel
+
+    for part in path[:-1]:
+        if not isinstance(part, str) or part not in model.model_fields:
+            continue
+        found = [model.model_fields[part].annotation]
+        while found:
+            models = [t for t in found if isinstance(t, type) and issubclass(t, BaseModel)]
+            if models:
+                model = models[0]
+                break
+            found = [a for t in found for a in typing.get_args(t)]
+    return model
+
+
+def _message(err: dict, schema) -> str:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    key = str(err["loc"][-1]) if err["loc"] else ""
+    if kind == "extra_forbidden":
+        known = list(_model_at(schema, tuple(err["loc"])).model_fields)
+        near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        return f"unknown key `{key}`" + (f"; did you mean `{near[0]}`?" if near else f"; known keys here: {', '.join(known)}")
+    if kind == "missing":
+        return f"`{key}` is missing; add it (the default theme has every key)"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
+        what = "a whole number" if kind.startswith("int") else "a number"
+        return f"{value!r} is not {what}; write {what} such as {'2' if kind.startswith('int') else '9.5'}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = {"greater_than": "more than {gt:g}", "greater_than_equal": "at least {ge:g}",
+                 "less_than": "less than {lt:g}", "less_than_equal": "at most {le:g}"}[kind].format(**ctx)
+        return f"{value} is out of range; use {bound}"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a colour; write it as #RRGGBB, such as \"#1F5FA0\" (with the quotes)"
+    if kind in ("model_type", "dict_type"):
+        return "expected `key: value` lines under this key"
+    if kind in ("tuple_type", "list_type", "too_short", "too_long"):
+        return "expected a list such as [1.6, 0.07]"
+    if kind == "string_type":
+        return "expected text"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return err["msg"]
+
+
+def _located(files: list[Loaded], path: tuple, message: str) -> Problem:
+    """The problem at the theme file that sets path (the theme's own before the default's)."""
+    for loaded in reversed(files):
+        known = [path[:k] for k in range(len(path), 0, -1) if path[:k] in loaded.positions]
+        if known:
+            line, col = loaded.where_key(path) if "unknown key" in message else loaded.where(path)
+            return Problem(loaded.file, line, col, format_path(path), message)
+    loaded = files[-1]
+    return Problem(loaded.file, 1, 1, format_path(path), message)

@@ -6,7 +6,7 @@ import pytest
 
 from generator.errors import ContentError, TemplateError, UsageError
 from generator.kit import load_kit
-from generator.theme import find_theme, load_theme
+from generator.theme import BUILTIN, find_theme, load_theme
 
 CONTENT = """\
 title: T
@@ -65,3 +65,60 @@ def test_the_kits_own_themes_are_found_from_anywhere(tmp_path):
     assert find_theme("default", tmp_path).name == "default"
     with pytest.raises(TemplateError):
         find_theme("nope", tmp_path)
+
+
+def test_a_theme_with_a_wrong_value_and_an_unknown_key_exits_1_naming_both_at_their_lines(tmp_path, capsys,
+                                                                                          monkeypatch):
+    from generator import cli
+
+    (tmp_path / "templates" / "mine").mkdir(parents=True)
+    (tmp_path / "templates" / "mine" / "theme.yaml").write_text(
+        "# my theme\nfactsheet:\n  body_size: nine\n  colum_gap: 5\ncolors:\n  primary: 112233\n",
+        encoding="utf-8")
+    content(tmp_path, "mine")
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["content.yaml", "-o", "out"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    theme = "templates/mine/theme.yaml"
+    assert f"{theme}:3:14: factsheet.body_size: 'nine' is not a number; write a number such as 9.5" in err, err
+    assert f"{theme}:4:3: factsheet.colum_gap: unknown key `colum_gap`; did you mean `column_gap`?" in err, err
+    assert f"{theme}:6:12: colors.primary: '112233' is not a colour; write it as #RRGGBB" in err, err
+    assert "3 problems found" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("theme, expected", [
+    ("deck:\n  body_size: 0\n", "theme.yaml:2:14: deck.body_size: 0 is out of range; use more than 0"),
+    ("deck:\n  accent_rule: 1.6\n", "theme.yaml:2:16: deck.accent_rule: expected a list such as [1.6, 0.07]"),
+    ("deck: big\n", "theme.yaml:1:7: deck: expected `key: value` lines under this key"),
+    ("fonts:\n  text: comic\n", "theme.yaml:2:9: fonts.text: 'comic' is not a font the kit knows"),
+    ("fonts:\n  text: {regular: a.ttf, boldd: b.ttf}\n",
+     "theme.yaml:2:26: fonts.text.boldd: unknown key `boldd`; did you mean `bold`?"),
+    ("quiz:\n  tight:\n    leading: 9\n", "theme.yaml:3:14: quiz.tight.leading: 9 is out of range; use at most 3"),
+    ("sizes: {}\n", "theme.yaml:1:1: sizes: unknown key `sizes`; known keys here: name, fonts, colors"),
+])
+def test_each_theme_problem_is_located_and_says_what_to_write(tmp_path, theme, expected):
+    (tmp_path / "templates" / "t").mkdir(parents=True)
+    (tmp_path / "templates" / "t" / "theme.yaml").write_text(theme, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_kit(content(tmp_path, "t"))
+    assert expected in str(caught.value)
+
+
+def test_every_key_of_the_theme_schema_has_a_docstring_and_a_default_value():
+    from pydantic import BaseModel
+
+    from generator import themeschema
+
+    default = load_theme("default", BUILTIN).data
+    models = [m for m in vars(themeschema).values() if isinstance(m, type) and issubclass(m, BaseModel)
+              and m.__module__ == themeschema.__name__ and not m.__name__.startswith("_")]
+    assert len(models) >= 9
+    for model in models:
+        assert model.__doc__, model.__name__
+        for name, field in model.model_fields.items():
+            assert field.description, f"{model.__name__}.{name} has no docstring"
+    for section in ("factsheet", "quiz", "poster", "deck", "colors"):
+        model = themeschema.Theme.model_fields[section].annotation
+        assert set(default[section]) == set(model.model_fields), section   # the default theme sets every key

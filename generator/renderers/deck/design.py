@@ -68,7 +68,7 @@ def builtin(kit, rtl: bool) -> Design:
     mx, band, footer_h = float(t["margin_x"]), float(t["band_height"]), float(t["footer_height"])
     body_top = float(t["body_top"])
     body = Rect(mx, body_top, w - 2 * mx, h - footer_h - 0.12 - body_top)
-    title = Rect(mx, (band - float(t["title_height"])) / 2, w - 2 * mx, float(t["title_height"]))
+    title = Rect(mx, float(t["title_top"]), w - 2 * mx, float(t["title_height"]))
     size = float(t["title_size"])
     align = "start"
     footer = Rect(mx, h - footer_h + 0.04, w - 2 * mx - 1.4, footer_h - 0.12)

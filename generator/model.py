@@ -178,6 +178,13 @@ class Source(_Model):
     """Where to find it (http, https or mailto)."""
 
 
+class Poster(_Model):
+    """What the event poster says."""
+
+    line: Text | None = None
+    """The poster's one sentence, set large (default: the summary's first sentence)."""
+
+
 class QuizBuild(_Model):
     """How quiz versions are made."""
 
@@ -261,6 +268,8 @@ class Content(_Model):
     """The quiz."""
     sources: list[Source] = []
     """References, printed in small type on the fact sheet."""
+    poster: Poster | None = None
+    """The event poster's own wording."""
     build: Build = Build()
     """How to build."""
 

@@ -1,6 +1,7 @@
 """The event poster: one A3 page (Tabloid with Letter paper) for a notice board, an entrance or a
 stand, readable across a room: the day and its date, the event's name, date, time and place, one
-key sentence, the organisation's logo and a QR code big enough to scan from two metres."""
+key sentence (the content's poster.line, or the summary's first sentence) at 28 pt or more, the
+organisation's logo and a QR code big enough to scan from two metres."""
 from __future__ import annotations
 
 from ..layout.blocks import draw_line
@@ -37,6 +38,58 @@ class Poster:
             draw_line(page, line, x, width, y, para.pitch, "right" if self.rtl else "left")
             y += para.pitch
         return y
+
+    def sentence(self) -> tuple[str, tuple]:
+        """The poster's one sentence and where it was written: poster.line, else the summary's first."""
+        content = self.kit.content
+        if content.poster and content.poster.line:
+            return content.poster.line, ("poster", "line")
+        return key_sentence(content.summary), ("summary",)
+
+    def middle(self, s: Setter, look, width: float, band: float, top: float) -> list:
+        """The event and the key sentence as (set paragraph, space after), in the room between the band
+        and the bottom band. The sentence takes the largest size that fits, never below the poster's
+        least size (28 pt, read from two metres); when it needs more, the gaps around it close up to
+        give it about two more lines before it is left out, with a warning."""
+        least, most = float(self.t.get("key_min_size", 28)), float(self.t.get("key_size", 36))
+        sentence, where = self.sentence()
+        for squeeze in (False, True):
+            self.clear = (5 if squeeze else 10) * MM     # kept clear of the band and of the QR code
+            room = top - self.clear - (band + 3 * MM + self.clear)
+            blocks = self.event_blocks(s, look, width, (5 if squeeze else 12) * MM)
+            fixed = sum(p.height + gap for p, gap in blocks)
+            size = most
+            while sentence and size >= least:
+                para = s.set(s.spans(sentence, self.style(size, "text")), width, 1.2 if squeeze else 1.3)
+                if fixed + para.height <= room:
+                    return blocks + [(para, 0.0)]
+                size -= 2
+            if not sentence:
+                return blocks
+        self.notes.warn(where, f"the poster's sentence does not fit at {least:g} pt, the least size read from "
+                        "two metres; shorten it" + ("" if where[0] == "poster" else
+                                                    ", or write a shorter one as poster: {line: ...}"))
+        return blocks
+
+    def event_blocks(self, s: Setter, look, width: float, after: float) -> list:
+        """The event: "Join us", its name, when and where, with after below the last."""
+        kit = self.kit
+        event = kit.event_context()
+        blocks: list[tuple[object, float]] = []
+        if not event:
+            return blocks
+        blocks.append((s.set(s.spans(kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
+                                     markup=False), width, 1.2), 2 * MM))
+        blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size, "primary", True)), width,
+                             1.15), 4 * MM))
+        when = kit.say("event_when", event=event)
+        if when:
+            blocks.append((s.set(s.spans(when, self.style(look.event_size, bold=True), markup=False), width,
+                                 1.25), 0.0))
+        if event["place"]:
+            blocks.append((s.set(s.spans(event["place"], self.style(look.event_size)), width, 1.25), 0.0))
+        blocks[-1] = (blocks[-1][0], after)
+        return blocks
 
     def page(self) -> Page:
         kit, content = self.kit, self.kit.content
@@ -85,35 +138,10 @@ class Poster:
 
         # the middle: the event and the key sentence, set first and then centred in the room they have
         top = self.h - margin - bottom_h
-        middle_top = band + 3 * MM + 10 * MM
-        room = top - 10 * MM - middle_top        # kept clear of the logo and QR code below
-        blocks: list[tuple[object, float]] = []  # (set paragraph, space after)
-        event = kit.event_context()
-        if event:
-            blocks.append((s.set(s.spans(kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
-                                         markup=False), width, 1.2), 2 * MM))
-            blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size, "primary", True)), width,
-                                 1.15), 4 * MM))
-            when = kit.say("event_when", event=event)
-            if when:
-                blocks.append((s.set(s.spans(when, self.style(look.event_size, bold=True), markup=False), width,
-                                     1.25), 0.0))
-            if event["place"]:
-                blocks.append((s.set(s.spans(event["place"], self.style(look.event_size)), width, 1.25), 0.0))
-            blocks[-1] = (blocks[-1][0], 12 * MM)
-        fixed = sum(p.height + gap for p, gap in blocks)
-        sentence = key_sentence(content.summary)
-        lead, para = None, None
-        for size in range(int(look.lead_size * 1.34), 15, -2):   # the largest size that fits, 16 pt at least
-            para = s.set(s.spans(sentence, self.style(size, "muted")), width, 1.3)
-            if fixed + para.height <= room:
-                lead = size
-                break
-        if sentence and lead is not None:
-            blocks.append((para, 0.0))
-        elif sentence:
-            self.notes.warn(("summary",), "the summary's first sentence does not fit on the poster; shorten it")
+        blocks = self.middle(s, look, width, band, top)
         used = sum(p.height + gap for p, gap in blocks) - (blocks[-1][1] if blocks else 0.0)
+        middle_top = band + 3 * MM + self.clear
+        room = top - self.clear - middle_top
         y = middle_top + max(0.0, (room - used) / 3)   # a little above the centre, as the eye expects
         for para, gap in blocks:
             for line in para.lines:

@@ -39,6 +39,13 @@ class PlannedQuestion:
         return sum(o.correct for o in self.options) > 1
 
     separator: str = ", "     # between letters, in the edition's language
+    says_select_all: bool = False   # the question's own words already ask for every correct option
+
+    @property
+    def hint(self) -> bool:
+        """True when the handout and the slide add "Select all that apply": several options are
+        correct and the question does not already say so."""
+        return self.multiple and not self.says_select_all
 
     @property
     def letters(self) -> str:
@@ -67,13 +74,15 @@ class QuizPlan:
     instructions: str
     fingerprint: str
     versions: tuple[Version, ...]
+    editions: int = 1    # how many languages share these versions (the main file and its translations)
 
 
-def orders(n_questions: int, option_rules: list[tuple[int, str]], versions: int, seed: int, shuffle: bool,
+def orders(n_questions: int, option_rules: list[tuple[int, object]], versions: int, seed: int, shuffle: bool,
            keep_first: bool) -> list[tuple[list[int], list[list[int]]]]:
     """Per version: question order and per-question option order, as indices (language-independent).
-    option_rules gives each question's option count and how its options may move: "free", "last"
-    (the last one stays last) or "fixed" (the authored order stays)."""
+    option_rules gives each question's option count and how its options may move: "free", "fixed"
+    (the authored order stays), "last" (the last one stays last) or a tuple of the indices that stay
+    where they were written (options that refer to the others)."""
     out = []
     for v in range(versions):
         q_order = list(range(n_questions))
@@ -84,10 +93,12 @@ def orders(n_questions: int, option_rules: list[tuple[int, str]], versions: int,
             for order, (n, rule) in zip(o_orders, option_rules):
                 if rule == "free":
                     rng.shuffle(order)
-                elif rule == "last":
-                    head = order[:-1]
-                    rng.shuffle(head)
-                    order[:-1] = head
+                elif rule == "last" or isinstance(rule, tuple):
+                    pinned = {n - 1} if rule == "last" else set(rule)
+                    movable = [i for i in order if i not in pinned]
+                    rng.shuffle(movable)
+                    rest = iter(movable)
+                    order[:] = [i if i in pinned else next(rest) for i in range(n)]
         out.append((q_order, o_orders))
     return out
 
@@ -95,10 +106,21 @@ def orders(n_questions: int, option_rules: list[tuple[int, str]], versions: int,
 _FIRST_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def option_rule(options: list[str], kept_last: list[str]) -> str:
+def refers_to_others(text: str, kept: list[str]) -> bool:
+    """True for an option such as "None of the above", "None of the above, because ..." or "None":
+    a phrase of the list begins it (a single word only when it is the whole option)."""
+    t = " ".join(plain(text).lower().split()).rstrip(".!?؟。 ")
+    for k in kept:
+        if t == k or (" " in k and re.match(re.escape(k) + r"(?![^\W\d_])", t)):
+            return True
+    return False
+
+
+def option_rule(options: list[str], kept_last: list[str]):
     """How a question's options may be shuffled: two options (yes/no, true/false) and short numbers
-    or years in rising or falling order keep their order; an option such as "All of the above",
-    written last, stays last; the rest are free."""
+    or years in rising or falling order keep their order; an option that refers to the others
+    ("All of the above", "None", "None of the above, because ...") stays where it was written,
+    "last" when that is the last place; the rest are free."""
     texts = [" ".join(plain(o).lower().split()) for o in options]
     if len(texts) <= 2:
         return "fixed"
@@ -107,10 +129,34 @@ def option_rule(options: list[str], kept_last: list[str]) -> str:
         values = [float(m.group().replace(",", ".")) for m in numbers]
         if values == sorted(values) or values == sorted(values, reverse=True):
             return "fixed"
-    last = texts[-1].rstrip(".!?؟。")
-    if any(last == k or last.startswith(k + " ") for k in kept_last):
+    pinned = tuple(i for i, o in enumerate(options) if refers_to_others(o, kept_last))
+    if pinned == (len(options) - 1,):
         return "last"
-    return "free"
+    if len(pinned) >= len(options) - 1:
+        return "fixed"
+    return pinned or "free"
+
+
+def says_select_all(question: str, phrases: list[str]) -> bool:
+    """True when a question's own words ask for every correct option ("... Select all that apply.")."""
+    text = " ".join(plain(question).lower().split())
+    return any(p and p in text for p in phrases)
+
+
+def _select_all_phrases(kit) -> list[str]:
+    """The edition's hint itself and the phrases that say the same, lower case, without end punctuation."""
+    said = [str(kit.say("select_all"))] + str(kit.wording.own("select_all_said") or "").split("|")
+    return [" ".join(p.lower().split()).strip(" .!?:;()؟") for p in said if p.strip()]
+
+
+def editions(kit) -> int:
+    """The main file and the translations beside it: the languages that share one set of versions."""
+    from pathlib import Path
+
+    from .translations import find_translations
+
+    main = kit.base_dir / Path(kit.main_file or kit.source.file).name
+    return 1 + len(find_translations(main, "")) if main.is_file() else 1
 
 
 def fingerprint(kit) -> str:
@@ -138,6 +184,7 @@ def plan(kit, main=None) -> QuizPlan:
     letters = str(kit.say("option_letters")).split()
     letters = letters if len(letters) >= 6 else list(UPPER[:6])
     separator = (str(kit.say("letters_separator")).strip() or ",") + " "
+    phrases = _select_all_phrases(kit)
     versions = []
     for v, (q_order, o_orders) in enumerate(layout):
         planned = []
@@ -147,8 +194,9 @@ def plan(kit, main=None) -> QuizPlan:
             options = tuple(PlannedOption(letters[pos], oi, q.options[oi], oi in q.answers)
                             for pos, oi in enumerate(o_orders[qi]))
             planned.append(PlannedQuestion(number, qi, q.question, options, q.explanation,
-                                           plain(section.title, kit.language) if section else None, separator))
+                                           plain(section.title, kit.language) if section else None, separator,
+                                           says_select_all(q.question, phrases)))
         versions.append(Version(UPPER[v] if settings.versions > 1 else None, tuple(planned)))
     return QuizPlan(title=quiz.title or kit.say("quiz_default_title"),
                     instructions=quiz.instructions or kit.say("quiz_default_instructions"),
-                    fingerprint=fingerprint(main or kit), versions=tuple(versions))
+                    fingerprint=fingerprint(main or kit), versions=tuple(versions), editions=editions(main or kit))

@@ -156,6 +156,16 @@ class Wording:
         """Every text of the edition's own catalogues (what it prints besides the content)."""
         return [text for path, lang in self.order if lang != FALLBACK for text, _ in catalogue(path).values()]
 
+    def own(self, key: str) -> Said | None:
+        """The wording `key` in the edition's own language, or None: no English stand-in, no warning
+        (for optional lists, such as the phrases that make a quiz hint unneeded)."""
+        for path, lang in self.order:
+            if lang == FALLBACK and self.language.split("-")[0] != FALLBACK:
+                return None
+            if key in catalogue(path):
+                return self.say(key)
+        return None
+
     def has(self, key: str) -> bool:
         return any(key in catalogue(path) for path, _ in self.order)
 

@@ -21,7 +21,7 @@ def master_key(sheets: Sheets) -> Document:
     width = sheets.page_w - 2 * margin
     first = Page(sheets.page_w, sheets.page_h)
     top = sheets.title(first, s, look, None, kit.say("master_key"))
-    intro = s.set(s.spans(kit.say("master_key_intro"), sheets.style(look.body_size), markup=False), width)
+    intro = s.set(s.spans(kit.say("master_key_intro", editions=qp.editions), sheets.style(look.body_size), markup=False), width)
     for k, line in enumerate(intro.lines):
         draw_line(first, line, margin, width, top + k * intro.pitch, intro.pitch, "right" if sheets.rtl else "left")
     top += intro.height + 3 * MM
@@ -34,6 +34,9 @@ def master_key(sheets: Sheets) -> Document:
     header = [Cell(s.set(s.spans(kit.say("question"), head_style, markup=False), widths[0] - 2 * pad))]
     header += [Cell(s.set(s.spans(kit.say("version", letter=v.letter), head_style, markup=False), version_w - 2 * pad))
                for v in versions]
+    # a left-to-right mark keeps "#1" whole in right-to-left text (after an Arabic letter, the
+    # number would otherwise be read as Arabic and the sign set after it: "(1#)")
+    number_sign = "\u200e#" if sheets.rtl else "#"
     rows = []
     for q in sorted(versions[0].questions, key=lambda q: q.source):
         cells = [Cell(s.set(s.spans(f"{q.source + 1}. ", sheets.style(ks - 0.5, bold=True), markup=False)
@@ -41,7 +44,7 @@ def master_key(sheets: Sheets) -> Document:
         for v in versions:
             twin = next(x for x in v.questions if x.source == q.source)
             cells.append(Cell(s.set(s.spans(twin.letters, sheets.style(ks, "correct", bold=True), markup=False)
-                                    + s.spans(f" (#{twin.number})", sheets.style(ks - 2, "muted"), markup=False),
+                                    + s.spans(f" ({number_sign}{twin.number})", sheets.style(ks - 2, "muted"), markup=False),
                                     version_w - 2 * pad)))
         rows.append(cells)
     table = Table(widths=widths, header=header, rows=rows, pad=(pad, 2.5),

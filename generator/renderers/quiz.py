@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..layout.blocks import Block, Group, Para, baseline, draw_line
-from ..layout.flow import Frame, pour
+from ..layout.flow import Frame, balanced, pour
 from ..layout.setting import Setter
 from ..notes import Notes
 from ..page import Circle, Document, Page, Rect, Rule, TextLine
@@ -159,7 +159,7 @@ class Sheets:
                         num_w, min_lines=1)
         inner = width - num_w
         parts: list[Block] = [s.para(s.spans(q.text, body), inner, min_lines=1)]
-        if q.multiple:
+        if q.hint:
             parts.append(s.para(s.spans(self.kit.say("select_all"), self.style(look.body_size, "secondary", bold=True),
                                         markup=False), inner, space_before=1.5, min_lines=1))
         bubble = look.bubble * MM
@@ -167,7 +167,7 @@ class Sheets:
             letter = s.line(o.letter, self.style(look.option_size, "primary", bold=True))
             indent = bubble + 2.2 * MM + max(letter.width, look.option_size * 0.8) + 1.6 * MM
             para = s.para(s.spans(o.text, self.style(look.option_size)), inner, indent=indent,
-                          space_before=look.option_gap if k or q.multiple else 2.5, min_lines=1)
+                          space_before=look.option_gap if k or q.hint else 2.5, min_lines=1)
             parts.append(OptionPara(**para.__dict__, bubble=bubble, stroke=self.c["primary"], letter=letter))
         return Group(space_before=look.question_gap * MM, blocks=[Row(left=number, right=parts, gap=num_w)])
 
@@ -216,7 +216,7 @@ class Sheets:
             return cols[::-1] if self.rtl else cols
 
         blocks = [self.question(s, look, q, col_w) for q in version.questions]
-        placed = pour(blocks, frames)
+        placed = balanced(blocks, frames)   # the last page's columns even, not six questions beside one
         pages = [first] + [Page(self.page_w, self.page_h) for _ in range(max(c.page for c in placed))]
         per_page = [0] * len(pages)
         for col in placed:

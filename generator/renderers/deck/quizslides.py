@@ -49,8 +49,9 @@ def _option_para(p: Planner, o, size: float, letter_w: float) -> Para:
 
 def _hint(p: Planner, q):
     """The "select all that apply" line of a question with several answers, unless its text says so
-    already (the hint appears once per question)."""
-    if not q.multiple:
+    already (the hint appears once per question; the plan's q.hint also knows the wording's
+    select_all_said phrases, as the handout does)."""
+    if not q.hint:
         return None
     hint, lang = p.say("select_all")
     said = " ".join(plain(q.text, p.language).casefold().split())

@@ -22,17 +22,35 @@ _RANGE = re.compile(r"(\d)\s*-\s*(\d)")   # "10:00-16:00" is a range: printed wi
 RTL_LANGUAGES = ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug")
 
 
-def long_date(value: dt.date, language: str) -> str:
-    """A date written the way the language writes it (babel, CLDR data)."""
-    from babel.dates import format_date
+# Arabic has two sets of month names; the UN, and many Levantine and Iraqi writers, print both as
+# "أيلول/سبتمبر". CLDR gives the second alone, so a date follows the content when it writes both.
+ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+                 "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+                 "كانون الأول/ديسمبر")
+
+
+def long_date(value: dt.date, language: str, sample: str = "") -> str:
+    """A date written the way the language writes it (babel, CLDR data), with the month names that
+    sample (the content's own text) uses where the language has two sets (Arabic)."""
+    from babel.dates import format_date, get_month_names
 
     # plain "en" is international English ("7 September 2027", as the day itself is written);
     # "en-US" gives "September 7, 2027"
     locale = "en_001" if language == "en" else language.replace("-", "_")
     try:
-        return format_date(value, format="long", locale=locale)
+        text = format_date(value, format="long", locale=locale)
     except Exception:  # an unusual tag that babel parses but has no date data for
         return value.isoformat()
+    if language.split("-")[0].lower() == "ar" and any(m in sample for m in ARABIC_MONTHS):
+        text = text.replace(get_month_names("wide", locale=locale)[value.month], ARABIC_MONTHS[value.month - 1], 1)
+    return text
+
+
+def date_sample(data) -> str:
+    """The text a content file writes its own dates in: its day, summary and event (for long_date)."""
+    if not isinstance(data, dict):
+        return ""
+    return " ".join(str(data.get(k) or "") for k in ("date", "summary", "title", "subtitle"))
 
 
 @dataclass(frozen=True)
@@ -76,7 +94,9 @@ class Kit:
     def event_date(self) -> str | None:
         """The event's date in the language's long form, such as 7 September 2027."""
         event = self.content.event
-        return long_date(event.date, self.language) if event and event.date else None
+        sample = " ".join(x or "" for x in (self.content.date, self.content.summary, self.content.title,
+                                            self.content.subtitle))
+        return long_date(event.date, self.language, sample) if event and event.date else None
 
     def event_context(self) -> dict | None:
         """The event as wording values, with the date already formatted."""
@@ -219,7 +239,8 @@ def _validated(loaded: Loaded, base_dir: Path, problems: list[Problem]) -> Conte
     except ContentError as exc:
         problems += exc.problems
         return None
-    field_problems = fields.render_all(loaded, long_date)
+    sample = date_sample(loaded.data)
+    field_problems = fields.render_all(loaded, lambda value, language: long_date(value, language, sample))
     if field_problems:
         problems += field_problems
         return None

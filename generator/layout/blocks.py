@@ -39,6 +39,7 @@ class Block:
     space_before: float = 0.0
     space_after: float = 0.0
     keep_with_next: bool = False
+    keep_items: int = 0     # a heading: how many of the items after it must share its column
 
     def body_height(self) -> float:
         raise NotImplementedError
@@ -195,9 +196,11 @@ class Table(Block):
         return cap + self.row_height(self.header) + self._total
 
     def min_height(self, at_top=False):
+        """The caption, the header and two rows: the least a split leaves (the whole of a short table)."""
+        if len(self.rows) < 4:
+            return self.height(at_top)
         cap = self.caption.height(True) if self.caption else 0.0
-        first = self.heights[0] if self.rows else 0.0
-        return (0.0 if at_top else self.space_before) + cap + self.row_height(self.header) + first
+        return (0.0 if at_top else self.space_before) + cap + self.row_height(self.header) + sum(self.heights[:2])
 
     def split(self, room, at_top):
         if self.height(at_top) <= room + 0.01:

@@ -3,7 +3,7 @@ one starts (blocks split between lines or rows), a heading never ends a column, 
 does not fit lets the text after it go first instead of leaving a hole."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .blocks import Block, Image
@@ -73,15 +73,30 @@ def pour(blocks: list[Block], frames: Callable[[int], list[Frame]]) -> list[Colu
 
 
 def _fits_with_next(queue, k, used, room) -> bool:
-    """A keep-with-next block at k fits only with the start of what follows it."""
+    """A keep-with-next block at k fits only with the start of what follows it. A heading (keep_items)
+    fits only with that many of its items: those before the last whole (unless one is taller than a
+    third of the column: then its start is enough), and the start of the last."""
     block = queue[k]
     need = block.height(used == 0)
-    j = k
-    while queue[j].keep_with_next and j + 1 < len(queue):
+    j, items, whole = k, 0, block.keep_items > 1
+    while j + 1 < len(queue) and (queue[j].keep_with_next or items < block.keep_items):
         j += 1
-        need += queue[j].min_height(False) if not queue[j].keep_with_next else queue[j].height(False)
-        if not queue[j].keep_with_next:
+        nxt = queue[j]
+        if nxt.keep_items:   # the next heading: this section has no more items
             break
+        tall = nxt.height(False) > room / 3
+        whole = whole and not tall
+        if nxt.keep_with_next:   # a lead-in goes with what it leads into
+            if tall:
+                need += nxt.min_height(False)
+                break
+            need += nxt.height(False)
+            continue
+        need += nxt.height(False) if whole else nxt.min_height(False)
+        items += 1
+        if not whole or items >= block.keep_items:
+            break
+        whole = items < block.keep_items - 1
     return used + need <= room + 0.01
 
 
@@ -92,7 +107,7 @@ def _fill(column: Column, queue: list[Block]) -> None:
     while queue:
         block = queue[0]
         at_top = used == 0
-        if block.keep_with_next and len(queue) > 1 and not _fits_with_next(queue, 0, used, room):
+        if (block.keep_with_next or block.keep_items) and len(queue) > 1 and not _fits_with_next(queue, 0, used, room):
             if at_top:  # a heading too big even at the top: place it anyway
                 pass
             else:
@@ -117,3 +132,29 @@ def _fill(column: Column, queue: list[Block]) -> None:
             queue.pop(0)
         break
     queue[0:0] = deferred
+
+
+def balanced(blocks: list[Block], frames: Callable[[int], list[Frame]]) -> list[Column]:
+    """pour(), with the last page's columns as even as the blocks allow: its columns are shortened as
+    far as the blocks still fit on the same pages (a designer balances the columns of a last page
+    rather than fill one and leave the next empty)."""
+    columns = pour(blocks, frames)
+    if not columns:
+        return columns
+    last = columns[-1].page
+    if len(frames(last)) < 2:
+        return columns
+    tallest = max(c.used for c in columns if c.page == last)
+    lo, hi, best = tallest / len(frames(last)) - 1.0, tallest, columns
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        trial = pour(blocks, lambda page: [replace(f, h=min(f.h, mid)) for f in frames(page)] if page == last
+                     else frames(page))
+        fits = trial[-1].page == last and all(c.used <= mid + 0.01 for c in trial if c.page == last)
+        if fits:
+            best, hi = trial, mid
+        else:
+            lo = mid
+        if hi - lo < 1.0:
+            break
+    return best

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..layout.blocks import Block, Cell, Image, Space, Table, draw_line
-from ..layout.flow import Frame, pour
+from ..layout.blocks import Block, Cell, Image, Para, Space, Table, draw_line
+from ..layout.flow import Frame, balanced, pour
 from ..layout.setting import Setter, table_widths
 from ..notes import Notes
 from ..page import QR, Document, Page, Picture, Rect, Rule, image_size, qr_matrix
 from ..text import paragraphs, plain
 from ..typeset.lines import Span, Style
+from ..typeset.typography import typography
 
 MM = 72 / 25.4
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 
 
+LEAD_CHARACTERS = 95   # at most, on a line of the lead
 HEADER_PAD = 6     # mm of band above and below the header's text: clear of a printer's unprintable edge
 
 
@@ -61,6 +63,7 @@ class Sheet:
         self.t = kit.theme.section("factsheet")
         self.page_w, self.page_h = PAPER[kit.build.paper]
         self.rtl = kit.rtl
+        self._blocks: dict = {}
 
     # --- styles ------------------------------------------------------------------------------
 
@@ -208,6 +211,18 @@ class Sheet:
             draw_line(page, line, x, width, top + k * pitch, pitch, "right" if self.rtl else "left")
         draw_line(page, label, margin, self.page_w - 2 * margin, top, pitch, "left" if self.rtl else "right")
 
+    def lead(self, s: Setter, look: Look, width: float):
+        """The summary set at the lead's size, on a measure narrowed until no line holds more than
+        LEAD_CHARACTERS characters (a line much longer is hard to follow); (paragraph, measure)."""
+        spans = s.spans(self.kit.content.summary, self.style(look.lead_size))
+        for _ in range(8):
+            para = s.set(spans, width, 1.4)
+            longest = max((len(line.text.strip()) for line in para.lines), default=0)
+            if longest <= LEAD_CHARACTERS:
+                break
+            width *= (LEAD_CHARACTERS - 1) / longest
+        return para, width
+
     # --- the body ----------------------------------------------------------------------------
 
     def blocks(self, s: Setter, look: Look, width: float, faq_count: int) -> list[Block]:
@@ -228,9 +243,19 @@ class Sheet:
                 out.append(s.para(s.point_spans(item, body, self.c["primary"]), width, indent=indent,
                                   bullet=bullet, space_after=gap * 0.5))
 
+        def keep(start: int) -> None:
+            """The heading at out[start] keeps two of its items in its column; a section's last point
+            does not go to the next column alone: the point before it goes along."""
+            items = out[start + 1:]
+            out[start].keep_items = min(2, sum(1 for b in items if not b.keep_with_next))
+            if len(items) >= 3 and all(isinstance(b, Para) and b.bullet is not None for b in items[-2:]) \
+                    and len(items[-2].para.lines) <= 4:
+                items[-2].keep_with_next = True
+
         for i, section in enumerate(content.sections):
             if section.show is not None and "factsheet" not in section.show:
                 continue
+            start = len(out)
             out.append(heading(section.title))
             texts = paragraphs(section.text)
             for k, text in enumerate(texts):
@@ -242,11 +267,15 @@ class Sheet:
             table = content.table(section.table) if section.table else None
             if table:
                 out.append(self.table(s, look, table, width))
+            keep(start)
         if content.faq and not faq_count and self.faq_pointer(len(content.faq)):
-            out.append(heading(kit.say("faq"), markup=False))
-            out.append(s.para(s.spans(self.faq_pointer(len(content.faq)), self.style(look.body_size, "secondary",
-                              italic=True), markup=False), width, space_before=gap))
+            # one line under a heading of its own would stand alone: the heading leads the line instead
+            label = typography(f"{kit.say('faq')}: ", kit.language.split("-")[0])
+            label = s.spans(label, self.style(look.body_size, "primary", bold=True), markup=False)
+            out.append(s.para(label + s.spans(self.faq_pointer(len(content.faq)), self.style(
+                look.body_size, "secondary", italic=True), markup=False), width, space_before=look.heading_space))
         if content.faq and faq_count:
+            start = len(out)
             out.append(heading(kit.say("faq"), markup=False))
             for item in content.faq[:faq_count]:
                 q = s.para(s.spans(item.question, self.style(look.body_size, "primary", bold=True)), width,
@@ -258,15 +287,18 @@ class Sheet:
             if faq_count < len(content.faq):
                 out.append(s.para(s.spans(self.more_faq(len(content.faq) - faq_count), self.style(look.body_size,
                                   "secondary", italic=True), markup=False), width, space_before=gap))
+            keep(start)
         if content.sources:
             small = self.style(look.small_size, "muted")
             out.append(Space(size=look.heading_space))
+            start = len(out)
             out.append(heading(kit.say("sources"), look.small_size + 1, "muted", markup=False))
             for src in content.sources:
                 spans = s.spans(src.title, small)
                 if src.url:
                     spans += [Span(" ", small), Span(src.url, Style(small.size, self.c["secondary"]), _link(src.url))]
                 out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3))
+            out[start].keep_items = min(2, len(content.sources))
         return out
 
     def faq_pointer(self, count: int) -> str:
@@ -308,7 +340,9 @@ class Sheet:
 
     # --- one attempt at the whole sheet ------------------------------------------------------
 
-    def attempt(self, faq_count: int, tight: bool, scale: float = 1.0) -> tuple[Document, list]:
+    def attempt(self, faq_count: int, tight: bool, scale: float = 1.0, balance: bool = False) -> tuple[Document, list]:
+        """The whole sheet with these settings; with balance, the last page's columns made even (which
+        never changes the page count, so the fitting below decides without it)."""
         kit = self.kit
         look = Look(self.t, tight, self.rtl, scale)
         s = Setter(kit, look.leading)
@@ -317,10 +351,10 @@ class Sheet:
         first = Page(self.page_w, self.page_h)
         top = self.header(first, s, look) + look.block_gap * MM
         top = self.event_box(first, s, look, top) + look.block_gap * MM
-        lead = s.set(s.spans(kit.content.summary, self.style(look.lead_size)), self.page_w - 2 * margin, 1.4)
+        lead, lead_w = self.lead(s, look, self.page_w - 2 * margin)
+        lead_x = self.page_w - margin - lead_w if self.rtl else margin
         for k, line in enumerate(lead.lines):
-            draw_line(first, line, margin, self.page_w - 2 * margin, top + k * lead.pitch, lead.pitch,
-                      "right" if self.rtl else "left")
+            draw_line(first, line, lead_x, lead_w, top + k * lead.pitch, lead.pitch, "right" if self.rtl else "left")
         body_top = top + lead.height + look.block_gap * MM
         footer = self.footer_lines(s, look, self.page_w - 2 * margin - 30 * MM)
         bottom = self.page_h - margin - max(1, len(footer)) * look.small_size * 1.35 - 4 * MM
@@ -330,7 +364,10 @@ class Sheet:
             cols = [Frame(margin, y, col_w, bottom - y), Frame(margin + col_w + gap, y, col_w, bottom - y)]
             return cols[::-1] if self.rtl else cols
 
-        columns = pour(self.blocks(s, look, col_w, faq_count), frames)
+        key = (faq_count, tight, scale)
+        if key not in self._blocks:   # the last attempt's blocks only: a balanced attempt repeats the chosen one
+            self._blocks = {key: self.blocks(s, look, col_w, faq_count)}
+        columns = (balanced if balance else pour)(self._blocks[key], frames)
         pages = [first] + [Page(self.page_w, self.page_h) for _ in range(max(c.page for c in columns) if columns else 0)]
         for col in columns:
             for placed in col.placed:
@@ -345,7 +382,8 @@ class Sheet:
         org = kit.content.organization
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
                        plain(kit.content.subtitle or kit.content.title, kit.language), kit.language,
-                       {"columns": [(c.page, round(c.fill, 3)) for c in columns], "faq": faq_count, "tight": tight})
+                       {"columns": [(c.page, round(c.fill, 3)) for c in columns], "faq": faq_count, "tight": tight,
+                        "scale": scale})
         return doc, columns
 
 
@@ -364,15 +402,17 @@ def plan(kit, notes: Notes, qp=None) -> list:
 
 def document(kit, notes: Notes) -> Document:
     """The fact sheet as pages (see _fitted), with a warning when the FAQ found no room at all."""
-    return _faq_left_out(kit, notes, _fitted(kit, notes))
+    sheet = Sheet(kit, notes)
+    fitted = _fitted(kit, notes, sheet).facts
+    doc, _ = sheet.attempt(fitted["faq"], fitted["tight"], fitted["scale"], balance=True)
+    return _faq_left_out(kit, notes, doc)
 
 
-def _fitted(kit, notes: Notes) -> Document:
+def _fitted(kit, notes: Notes, sheet: Sheet) -> Document:
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
     nearly empty last page; set up to 10% smaller when that keeps it within the budget.
     More questions never take fewer pages, so each count is found by bisection."""
-    sheet = Sheet(kit, notes)
     budget = int(sheet.t["max_pages"])
     n_faq = len(kit.content.faq)
     fitting = _most_faq(sheet, budget, 0, n_faq, False, 1.0)

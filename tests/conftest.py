@@ -40,3 +40,18 @@ def editions_build(tmp_path_factory):
     shutil.copytree(ROOTS / "editions", folder / "editions")
     written, plans, kits = build(folder / "editions" / "content.yaml", folder / "output")
     return folder / "output", written, plans, kits
+
+
+@pytest.fixture(scope="session")
+def print_build(tmp_path_factory):
+    """The print rules' own content (a road-safety week, written from scratch: a long table, options
+    that refer to the others, 4 versions in 2 columns), built on A4 and on Letter: (output folder with
+    A4/ and Letter/ (each holding the English files), plans per paper)."""
+    folder = tmp_path_factory.mktemp("print")
+    shutil.copytree(ROOTS / "print", folder / "print")
+    plans = {}
+    for paper in ("A4", "Letter"):
+        _, plans[paper], _ = build(folder / "print" / "content.yaml", folder / "output" / paper, paper=paper)
+    for paper in ("A4", "Letter"):   # one folder per paper, holding the files themselves
+        (folder / "output" / paper / "en").rename(folder / paper)
+    return folder, plans

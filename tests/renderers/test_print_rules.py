@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import re
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -13,26 +14,34 @@ import pytest
 from helpers import LANGUAGES, build, copy_default, normalise, pdf_text
 
 PAPERS = ("A4", "Letter")
-EDITIONS = [(paper, language) for paper in PAPERS for language in LANGUAGES]
+# A4 is the session's default build; Letter is built here, with three quiz versions (slow)
+ON = [pytest.param("A4"), pytest.param("Letter", marks=pytest.mark.slow)]
+EDITIONS = [pytest.param(paper, language, marks=[pytest.mark.slow] if paper == "Letter" else [])
+            for paper in PAPERS for language in LANGUAGES]
 
 
 @pytest.fixture(scope="module")
-def kit_on(tmp_path_factory):
-    """The default kit on A4 and on Letter, with three quiz versions: paper -> (output folder, plans, kits)."""
-    folder = tmp_path_factory.mktemp("papers")
-    content = copy_default(folder / "content")
-    out = {}
-    for paper in PAPERS:
-        _, plans, kits = build(content, folder / paper, ["factsheet", "quiz", "poster"], paper=paper, versions=3)
-        out[paper] = (folder / paper, {p.language: p for p in plans}, {k.language: k for k in kits})
-    return out
+def kit_on(default_build, tmp_path_factory):
+    """paper -> (output folder, plans by language, kits by language) of the default kit."""
+    built = {"A4": (default_build[0], {p.language: p for p in default_build[2]},
+                    {k.language: k for k in default_build[3]})}
+
+    def on(paper: str):
+        if paper not in built:
+            folder = tmp_path_factory.mktemp(paper)
+            content = copy_default(folder / "content")
+            _, plans, kits = build(content, folder / "out", ["factsheet", "quiz", "poster"], paper=paper, versions=3)
+            built[paper] = (folder / "out", {p.language: p for p in plans}, {k.language: k for k in kits})
+        return built[paper]
+    return on
 
 
 # ---------------------------------------------------------------------------------------------
 # Reading a page back: characters with their baseline, left and right edges and size (pdfium)
 # ---------------------------------------------------------------------------------------------
 
-def chars(path: Path, page: int = 0) -> list[tuple[str, float, float, float, float]]:
+@lru_cache(maxsize=256)
+def chars(path: Path, page: int = 0) -> tuple[tuple[str, float, float, float, float], ...]:
     """(character, baseline from the top, left, right, font size) of every character pdfium finds."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -50,7 +59,7 @@ def chars(path: Path, page: int = 0) -> list[tuple[str, float, float, float, flo
         raw.FPDFText_GetCharOrigin(tp, i, x, y)
         left, _, right, _ = tp.get_charbox(i)
         out.append((ch, round(height - y.value, 1), left, right, raw.FPDFText_GetFontSize(tp, i)))
-    return out
+    return tuple(out)
 
 
 def rows(path: Path, page: int = 0, gap: float = 10.0) -> list[dict]:
@@ -99,7 +108,7 @@ def first_sentence(summary: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("paper, language", EDITIONS)
 def test_the_posters_key_sentence_is_28_pt_or_more_and_the_summarys_first_sentence_only(kit_on, paper, language):
-    out, _, kits = kit_on[paper]
+    out, _, kits = kit_on(paper)
     path = out / language / "poster.pdf"
     sentence, second = first_sentence(kits[language].content.summary)
     ink = [c for c in chars(path) if c[0].strip()]
@@ -140,7 +149,7 @@ def test_a_sentence_too_long_for_the_poster_is_left_out_with_a_located_warning(t
 
 @pytest.mark.parametrize("paper, language", EDITIONS)
 def test_the_lead_runs_at_most_95_characters_a_line(kit_on, paper, language):
-    out, _, kits = kit_on[paper]
+    out, _, kits = kit_on(paper)
     summary = normalise(" ".join(kits[language].content.summary.split())).replace("’", "'")
     words = set(summary.split())
     lead = []
@@ -187,16 +196,17 @@ def items_after(col: list[dict], start: int, body_size: float) -> int:
     return count
 
 
-def sheet_pdfs(kit_on, print_build):
-    for paper, language in EDITIONS:
-        yield f"{paper}-{language}", kit_on[paper][0] / language / "factsheet.pdf", language == "ar"
-    for paper in PAPERS:
-        yield f"{paper}-print", print_build[0] / paper / "factsheet.pdf", False
+def sheet_pdfs(kit_on, print_build, paper):
+    for language in LANGUAGES:
+        yield f"{paper}-{language}", kit_on(paper)[0] / language / "factsheet.pdf", language == "ar"
+    yield f"{paper}-print", print_build[0] / paper / "factsheet.pdf", False
 
 
-def test_a_heading_keeps_at_least_two_of_its_items_and_no_column_opens_with_a_lone_last_point(kit_on, print_build):
+@pytest.mark.parametrize("paper", ON)
+def test_a_heading_keeps_at_least_two_of_its_items_and_no_column_opens_with_a_lone_last_point(kit_on, print_build,
+                                                                                              paper):
     stranded = []
-    for name, path, rtl in sheet_pdfs(kit_on, print_build):
+    for name, path, rtl in sheet_pdfs(kit_on, print_build, paper):
         for page in range(pages(path)):
             for k, col in enumerate(columns_of(path, page, rtl)):
                 body_size = min((r["size"] for r in col if r["text"] == "•"), default=9.0)
@@ -222,9 +232,10 @@ def test_a_heading_keeps_at_least_two_of_its_items_and_no_column_opens_with_a_lo
     assert not stranded, stranded
 
 
-def test_the_last_pages_columns_are_balanced(kit_on, print_build):
+@pytest.mark.parametrize("paper", ON)
+def test_the_last_pages_columns_are_balanced(kit_on, print_build, paper):
     uneven = []
-    for name, path, rtl in sheet_pdfs(kit_on, print_build):
+    for name, path, rtl in sheet_pdfs(kit_on, print_build, paper):
         last = pages(path) - 1
         cols = columns_of(path, last, rtl)
         tops = [r["y"] for c in cols for r in c]
@@ -244,10 +255,11 @@ def test_a_long_table_starts_in_the_column_where_its_title_header_and_two_rows_f
         assert sum(1 for t in page1 if t in ("Monday", "Tuesday", "Wednesday")) >= 2
 
 
-def test_no_heading_stands_over_a_single_pointer_line(kit_on):
+@pytest.mark.parametrize("paper", ON)
+def test_no_heading_stands_over_a_single_pointer_line(kit_on, paper):
     found = 0
-    for paper, language in EDITIONS:
-        out, plans, kits = kit_on[paper]
+    for language in LANGUAGES:
+        out, plans, kits = kit_on(paper)
         doc = next(f.payload for f in plans[language].files if f.name == "factsheet.pdf")
         if doc.facts["faq"]:
             continue
@@ -260,13 +272,13 @@ def test_no_heading_stands_over_a_single_pointer_line(kit_on):
     assert found, "no edition points to the FAQ elsewhere; the test checks nothing"
 
 
-def test_arabic_month_names_agree_on_every_page(kit_on):
-    for paper in PAPERS:
-        for name in ("factsheet.pdf", "poster.pdf"):
-            path = kit_on[paper][0] / "ar" / name
-            text = " ".join(normalise("".join(c[0] for c in chars(path, p))) for p in range(pages(path)))
-            assert text.count("سبتمبر") >= 2
-            assert text.count("سبتمبر") == text.count("أيلول/سبتمبر"), f"{paper} {name}"
+@pytest.mark.parametrize("paper", ON)
+def test_arabic_month_names_agree_on_every_page(kit_on, paper):
+    for name in ("factsheet.pdf", "poster.pdf"):
+        path = kit_on(paper)[0] / "ar" / name
+        text = " ".join(normalise("".join(c[0] for c in chars(path, p))) for p in range(pages(path)))
+        assert text.count("سبتمبر") >= 2
+        assert text.count("سبتمبر") == text.count("أيلول/سبتمبر"), f"{paper} {name}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,17 +341,19 @@ def question_columns(path: Path, page: int) -> list[int]:
     return [sum(1 for r in numbers if (r["x"] < width / 2) == (k == 0)) for k in (0, 1)]
 
 
-def test_the_quiz_columns_balance_within_one_question(kit_on, print_build):
-    paths = [(kit_on[p][0] / lang / f"quiz-{v}.pdf", False) for p, lang in EDITIONS for v in "ABC"]
-    paths += [(print_build[0] / p / f"quiz-{v}.pdf", True) for p in PAPERS for v in "ABCD"]   # two columns
+@pytest.mark.parametrize("paper", ON)
+def test_the_quiz_columns_balance_within_one_question(kit_on, print_build, paper):
+    handouts = lambda folder: [p for p in sorted(folder.glob("quiz*.pdf")) if re.fullmatch(r"quiz(-[A-Z])?\.pdf", p.name)]  # noqa: E731
+    paths = [(path, False) for lang in LANGUAGES for path in handouts(kit_on(paper)[0] / lang)]
+    paths += [(path, True) for path in handouts(print_build[0] / paper)]   # set in two columns
     two_columns = 0
     for path, two in paths:
         for page in range(pages(path)):
             counts = question_columns(path, page)
             if two or min(counts) > 0:   # a one-column handout has every number in the start half
                 two_columns += 1
-                assert abs(counts[0] - counts[1]) <= 1, f"{path.parent.parent.name} {path.name} p{page + 1}: {counts}"
-    assert two_columns >= 8, "too few handouts in two columns; the test checks little"
+                assert abs(counts[0] - counts[1]) <= 1, f"{path.parent.name} {path.name} p{page + 1}: {counts}"
+    assert two_columns >= 4, "too few handouts in two columns; the test checks little"
 
 
 def test_the_arabic_master_key_prints_the_number_sign_before_the_number(editions_build):

@@ -227,7 +227,11 @@ class Poster(_Model):
     event_size: Size
     """The event's date, time and place."""
     lead_size: Size
-    """The summary."""
+    """The subtitle in the band."""
+    key_size: Size = 36
+    """The key sentence (poster.line, or the summary's first sentence), at most."""
+    key_min_size: Size = 28
+    """The key sentence at least: read from two metres; below it the sentence is left out, with a warning."""
     small_size: Size
     """The caption under the QR code."""
     org_size: Size

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from .errors import ContentError, GeneratorError, OutputError, Problem
 from .output import Build, Written, locked, recover, state
-from .plans import Plans, plan, write
+from .plans import LAST, Plans, plan, write
 
 # what each output costs to plan and write, roughly, in the default kit (for sharing the work)
-COST = {"deck": 3.0, "quiz": 2.0, "factsheet": 2.0, "poster": 0.5}
+COST = {"deck": 3.0, "quiz": 2.0, "factsheet": 2.0, "poster": 0.5, "web": 0.3}
 
 
 def plan_all(kits, outputs: list[str] | None = None) -> list[Plans]:
@@ -26,11 +26,14 @@ def plan_all(kits, outputs: list[str] | None = None) -> list[Plans]:
     return [plan(kit, main, outputs) for kit in kits]
 
 
-def _jobs(kits, outputs) -> list[tuple[int, list[str]]]:
-    """(kit index, outputs) pieces of work: whole languages, or one language's outputs."""
-    if len(kits) > 1:
-        return [(k, list(outputs or kit.build.outputs)) for k, kit in enumerate(kits)]
-    return [(0, [o]) for o in (outputs or kits[0].build.outputs)]
+def _jobs(kits, outputs, last: bool = False) -> list[tuple[int, list[str]]]:
+    """(kit index, outputs) pieces of work: whole languages, or one language's outputs; with last, the
+    outputs that are written after all the others (LAST: the web page states their sizes)."""
+    keep = lambda kinds: [o for o in kinds if (o in LAST) == last]  # noqa: E731
+    if len(kits) > 1 or last:
+        jobs = [(k, keep(outputs or kit.build.outputs)) for k, kit in enumerate(kits)]
+        return [(k, kinds) for k, kinds in jobs if kinds]
+    return [(0, [o]) for o in keep(outputs or kits[0].build.outputs)]
 
 
 def _split(jobs, kits) -> tuple[list, list]:
@@ -130,10 +133,13 @@ def build(kits, out_dir: Path, outputs: list[str] | None = None, plans: list[Pla
             if plans is not None:
                 for kit, p in zip(kits, plans):
                     write(p, new.language(p.language, kinds[kit.language]))
-            elif (workers or _workers()) > 1:
-                plans = _parallel(kits, _jobs(kits, outputs), new, kinds)
             else:
-                plans = _merge(_run(kits, _jobs(kits, outputs), new, kinds)[0], kits)
+                if (workers or _workers()) > 1:
+                    plans = _parallel(kits, _jobs(kits, outputs), new, kinds)
+                else:
+                    plans = _run(kits, _jobs(kits, outputs), new, kinds)[0]
+                plans = _merge(plans + _run(kits, _jobs(kits, outputs, last=True), new, kinds)[0], kits)
+            _top(kits, new, kinds)
             warnings = [w for p in plans for w in p.warnings]
             if strict and warnings:
                 raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)")
@@ -142,6 +148,15 @@ def build(kits, out_dir: Path, outputs: list[str] | None = None, plans: list[Pla
         except BaseException:
             new.abort()
             raise
+
+
+def _top(kits, new: Build, kinds: dict) -> None:
+    """output/index.html, listing the editions, when this build makes a web page."""
+    made = [kit for kit in kits if "web" in kinds[kit.language]]
+    if made:
+        from .renderers.web import editions_page
+
+        new.write_top("index.html", editions_page(made, new.previous_languages()), "web")
 
 
 def _merge(plans: list[Plans], kits) -> list[Plans]:

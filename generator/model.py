@@ -231,9 +231,9 @@ class Build(_Model):
     """Path of the organisation's own .pptx or .potx whose layouts and master are used."""
     deck: DeckBuild = DeckBuild()
     """Deck style and dividers."""
-    outputs: Annotated[list[Literal["factsheet", "deck", "quiz", "poster"]], Field(min_length=1)] = \
+    outputs: Annotated[list[Literal["factsheet", "deck", "quiz", "poster", "web"]], Field(min_length=1)] = \
         list(OUTPUT_KINDS)
-    """What to build: factsheet, deck, quiz, poster."""
+    """What to build: factsheet, deck, quiz, poster, web."""
     quiz: QuizBuild = QuizBuild()
     """Quiz versions and layout."""
     fonts: list[Annotated[str, StringConstraints(min_length=1)] | FontFiles] = []

@@ -50,11 +50,26 @@ def _environment(exc: OSError, doing: str) -> OutputError:
 class Staging:
     """Files of one language being written into the new folder."""
 
-    def __init__(self, root: Path, language: str):
+    def __init__(self, root: Path, language: str, previous: Path | None = None, kinds: set[str] = frozenset()):
         self.folder = root / language
         self.language = language
+        self.previous = previous     # the language's folder as the last build left it
+        self.kinds = set(kinds)
         self.written: list[Written] = []
         self.folder.mkdir(parents=True, exist_ok=True)
+
+    def size_of(self, name: str) -> int | None:
+        """Size of the file `name` as it will sit beside this build's files: written by this build, or
+        kept from the last one (as _carry_over keeps it); None when there will be none."""
+        for path in (self.folder / name, self.previous / name if self.previous else None):
+            if path is None or path.is_symlink() or not path.is_file():
+                continue
+            if path.parent != self.folder:
+                kind = _manifest(self.previous).get(name)
+                if kind is not None and kind in self.kinds:
+                    return None    # stale: an output this build makes, which no longer writes it
+            return path.stat().st_size
+        return None
 
     def write(self, name: str, produce: Callable[[Path], str], output: str = "") -> None:
         """Write output `name`: produce(path) writes the file and returns its summary ("2 pages")."""
@@ -230,6 +245,7 @@ class Build:
         self.stagings: dict[str, Staging] = {}
         self.kinds: dict[str, set[str]] = {}
         self.carried: dict[str, tuple[int, int]] = {}   # relative path -> (inode, mtime) when carried or left out
+        self.top: list[Written] = []    # files beside the language folders (output/index.html)
 
     def language(self, language: str, kinds: set[str]) -> Staging:
         """The staging folder of one language; kinds are the outputs this build makes for it."""
@@ -242,7 +258,7 @@ class Build:
             raise OutputError(f"{old} is a file where the build puts the {language} outputs' folder; rename or "
                               "move it and build again")
         self.kinds[language] = set(kinds)
-        self.stagings[language] = Staging(self.root, language)
+        self.stagings[language] = Staging(self.root, language, self.out_dir / language, kinds)
         try:
             os.chmod(self.stagings[language].folder, _mode_of(old))
         except OSError as exc:
@@ -254,11 +270,39 @@ class Build:
         st = path.lstat()
         self.carried[str(path.relative_to(self.out_dir))] = (st.st_ino, st.st_mtime_ns)
 
+    def write_top(self, name: str, produce: Callable[[Path], str], output: str) -> None:
+        """Write a file beside the language folders (output/index.html), swapped in with them."""
+        if "/" in name or "\\" in name or name in (".", "..", MANIFEST) or name in self.stagings:
+            raise ValueError(f"not a top-level output name: {name!r}")
+        target = self.root / name
+        try:
+            summary = produce(target)
+        except OSError as exc:
+            raise _environment(exc, f"write {name}") from None
+        self.top.append(Written(target, summary, output))
+
+    def previous_languages(self) -> dict[str, dict[str, str]]:
+        """Language folders of the last build that this build keeps as they are: tag -> their manifest."""
+        out = {}
+        for entry in (self.out_dir.iterdir() if self.out_dir.is_dir() else ()):
+            if entry.name not in self.stagings and entry.is_dir() and not entry.is_symlink():
+                manifest = _manifest(entry)
+                if manifest:
+                    out[entry.name] = manifest
+        return out
+
     def _carry_over(self) -> None:
         """Everything in the old folder that this build does not replace, nor knows to be stale."""
         done: set[str] = set()
+        top = {w.path.name for w in self.top}
+        top_ours = _manifest(self.out_dir) if self.out_dir.is_dir() else {}
+        built = set().union(*self.kinds.values()) if self.kinds else set()
         for entry in (self.out_dir.iterdir() if self.out_dir.is_dir() else ()):
             target = self.root / entry.name
+            if entry.name in top or entry.name == MANIFEST or (top_ours.get(entry.name) in built and
+                                                               entry.name not in self.stagings and entry.is_file()):
+                self._note(entry)
+                continue   # replaced, or a top-level file of ours this build no longer writes
             if entry.name in self.stagings and entry.is_dir() and not entry.is_symlink():
                 staging = self.stagings[entry.name]
                 ours = _manifest(entry)
@@ -289,6 +333,10 @@ class Build:
         for language, staging in self.stagings.items():
             if language not in done:
                 self._write_manifest(staging, {})
+        kept = {n: k for n, k in top_ours.items() if k not in built and (self.root / n).exists() and n not in top}
+        lines = [f"{k}\t{n}" for n, k in sorted(kept.items())] + [f"{w.output}\t{w.path.name}" for w in self.top]
+        if lines:
+            (self.root / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def _write_manifest(self, staging: Staging, kept: dict[str, str]) -> None:
         lines = [f"{k}\t{n}" for n, k in sorted(kept.items())]
@@ -330,7 +378,8 @@ class Build:
                 shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
         return [Written(self.out_dir / lang / w.path.name, w.summary, w.output)
-                for lang, staging in self.stagings.items() for w in staging.written]
+                for lang, staging in self.stagings.items() for w in staging.written] + \
+            [Written(self.out_dir / w.path.name, w.summary, w.output) for w in self.top]
 
     def _rescue(self, old: Path) -> bool:
         """Files saved into the output folder while this build was committing (after it looked, before

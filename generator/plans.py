@@ -15,7 +15,7 @@ class Planned:
     """One file to write: its name, the output it belongs to, what to write, and with which writer."""
 
     name: str
-    output: str              # factsheet, deck, quiz or poster
+    output: str              # factsheet, deck, quiz, poster or web
     payload: object          # a page.Document, a deck plan, text, bytes or spreadsheet rows
     writer: str              # a key of WRITERS
 
@@ -57,6 +57,8 @@ def _write_bytes(payload, path: Path) -> str:
 
 def _writer(name: str):
     """The writer of a planned file, imported only when a file of its kind is written."""
+    if name == "web":
+        return _web_writer(lambda name: None)
     if name == "pdf":
         from .renderers.pdfwrite import write
         return write
@@ -69,9 +71,21 @@ def _writer(name: str):
     return {"text": _write_text, "bytes": _write_bytes}[name]
 
 
+def _web_writer(sizes):
+    """The web page's writer; sizes(name) is the size of a file beside it, which the page states."""
+    from functools import partial
+
+    from .renderers.web.html import write_page
+    return partial(write_page, sizes=sizes)
+
+
+LAST = ("web",)   # outputs that state the others' sizes: written after them
+
+
 def write(plans: Plans, staging) -> None:
-    """Write every planned file through the staging area (nothing is decided here)."""
-    for item in plans.files:
-        write_one = _writer(item.writer)
+    """Write every planned file through the staging area (nothing is decided here); the web page last,
+    with the sizes of the files beside it."""
+    for item in sorted(plans.files, key=lambda f: f.output in LAST):
+        write_one = _web_writer(staging.size_of) if item.writer == "web" else _writer(item.writer)
         staging.write(item.name, lambda path, item=item, write_one=write_one: write_one(item.payload, path),
                       item.output)

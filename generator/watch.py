@@ -20,6 +20,8 @@ READS = {
              "faq", "quiz"),
     "quiz": ("language", "title", "organization", "sections", "quiz"),
     "poster": ("language", "title", "subtitle", "date", "summary", "organization", "event"),
+    "web": ("language", "title", "subtitle", "date", "summary", "organization", "event", "sections", "tables",
+            "faq", "quiz", "sources"),
 }
 
 

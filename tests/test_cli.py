@@ -43,9 +43,11 @@ def test_no_arguments_builds_every_language_of_the_default_kit(tmp_path, monkeyp
     assert main([]) == 0
     for lang in ("en", "fr", "es", "ar"):
         names = {p.name for p in (tmp_path / "output" / lang).iterdir()}
-        assert {"factsheet.pdf", "deck.pptx", "quiz.pdf", "quiz-key.pdf", "poster.pdf"} <= names, lang
+        assert {"factsheet.pdf", "deck.pptx", "quiz.pdf", "quiz-key.pdf", "poster.pdf", "index.html",
+                "event.ics"} <= names, lang
     assert main(["--lang", "fr", "-o", "fr-only"]) == 0
-    assert [p.name for p in (tmp_path / "fr-only").iterdir()] == ["fr"]
+    assert sorted(p.name for p in (tmp_path / "fr-only").iterdir() if not p.name.startswith(".")) == \
+        ["fr", "index.html"]   # the edition, and the page that lists the editions
     assert main(["--lang", "de"]) == 2
     assert "no de edition" in capsys.readouterr().err
 

@@ -5,11 +5,12 @@ writers that turn those into PDF, PPTX or spreadsheets are imported only when fi
 """
 from __future__ import annotations
 
-from . import deck, factsheet, poster, quiz
+from . import deck, factsheet, poster, quiz, web
 
 OUTPUTS = {
     "factsheet": factsheet,
     "deck": deck,
     "quiz": quiz,
     "poster": poster,
+    "web": web,
 }

@@ -1,6 +1,7 @@
-"""The README's pictures, made from a fresh build of the default kit (needs pdftoppm and LibreOffice).
+"""The README's pictures, made from a fresh build of the default kit (needs pdftoppm and LibreOffice;
+the web page's need Chromium and its driver, as the browser tests do).
 
-Run: .venv/bin/python docs/make_images.py
+Run: .venv/bin/python docs/make_images.py          (web only: .venv/bin/python docs/make_images.py web)
 """
 from __future__ import annotations
 
@@ -61,14 +62,53 @@ def deck_numbers(content: Path) -> list[int]:
     return [[k for k, kind in enumerate(kinds, start=1) if kind == wanted][n - 1] for wanted, n in DECK_SLIDES]
 
 
-def main() -> None:
+def web_pictures(out: Path, docs: Path) -> None:
+    """The web page in headless Chromium: English at 1280 px; at 360 px the English and Arabic pages'
+    tops and the English quiz after "Check"."""
+    import io
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import browser as web
+
+    chrome = web.driver()
+    try:
+        def shot(lang: str, width: int, height: int, scroll_to: str | None = None, check: bool = False):
+            web.viewport(chrome, width, height)
+            chrome.get((out / lang / "index.html").as_uri())
+            if check:
+                chrome.execute_script("document.querySelector('#q1 input[value=b]').click();"
+                                      "document.querySelector('#q2 input[value=a]').click();"
+                                      "document.getElementById('quiz-check').click()")
+            if scroll_to:
+                chrome.execute_script(f"document.querySelector('{scroll_to}').scrollIntoView()")
+            return Image.open(io.BytesIO(chrome.get_screenshot_as_png())).convert("RGB")
+
+        wide = shot("en", 1280, 860)
+        wide.resize((wide.width * 3 // 5, wide.height * 3 // 5), Image.LANCZOS).save(docs / "web-desktop.png",
+                                                                                     optimize=True)
+        row([shot("en", 360, 740), shot("ar", 360, 740), shot("en", 360, 740, "#q1", check=True)]).save(
+            docs / "web-phone.png", optimize=True)
+    finally:
+        chrome.quit()
+
+
+def build_default() -> tuple[Path, Path]:
     work = Path(tempfile.mkdtemp(prefix="idpc-docs-"))
     for path in ROOT.glob("content*.yaml"):
         shutil.copy(path, work / path.name)
     subprocess.run([sys.executable, "-m", "generator", str(work / "content.yaml"), "-o", str(work / "out")],
                    check=True, capture_output=True)
-    out = work / "out"
+    return work, work / "out"
+
+
+def main() -> None:
+    work, out = build_default()
     docs = ROOT / "docs"
+    if sys.argv[1:] == ["web"]:
+        web_pictures(out, docs)
+        shutil.rmtree(work)
+        return
+    web_pictures(out, docs)
     row([pages(out / "en" / "factsheet.pdf", 60)[0], pages(out / "ar" / "factsheet.pdf", 60)[0]]).save(
         docs / "factsheet-en-ar.png", optimize=True)
     row([pages(out / "en" / "quiz.pdf", 60)[0], pages(out / "en" / "quiz-key.pdf", 60)[0]]).save(

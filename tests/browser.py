@@ -65,10 +65,14 @@ def driver(javascript: bool = True, width: int = 1280, height: int = 900):
 
 def viewport(browser, width: int, height: int = 900) -> None:
     """Make the page's viewport width x height CSS pixels (headless: the window is the viewport)."""
+    import time
+
     browser.set_window_size(width, height)
-    inner = browser.execute_script("return window.innerWidth")
-    if inner != width:   # a window manager's frame: make up the difference
-        browser.set_window_size(2 * width - inner, height)
+    for _ in range(50):   # the resize reaches the page a moment later
+        if browser.execute_script("return window.innerWidth") == width:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the browser's viewport did not become {width} px wide")
 
 
 def axe(browser, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")) -> list[dict]:

@@ -81,7 +81,7 @@ def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors
     the deck puts behind text (option boxes, table rows)."""
     bg = background
     text = ensure(scheme.get("tx1", builtin.text), bg)
-    white = "#FFFFFF"
+    white = builtin.background   # the deck's contrast white: table rows alternate it with light
     accent1 = scheme.get("accent1", builtin.secondary)
     light = mix(accent1, bg, 0.88)
     if contrast(light, bg) > 1.6 or contrast(text, light) < AA:
@@ -97,7 +97,7 @@ def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors
     correct = ensure(builtin.correct, [white, bg], 3.0)
     on_correct = ensure(builtin.on_correct, [correct])
     return Colors(primary, secondary, accent, ensure(text, backs), muted, light, rule, on_primary, correct,
-                  on_correct, link, builtin.badge)
+                  on_correct, link, builtin.badge, builtin.background)
 
 
 def backdrops(place: Place, rect: Rect) -> list[str]:

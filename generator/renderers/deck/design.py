@@ -8,10 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ...fonts import Family
+from ...text import Run
+from ...typeset.bidi import has_rtl, web_addresses
 from .fit import Face, Measure
-from .model import Colors, Fill, Place, Rect, TitleStyle
+from .model import Box, Colors, Fill, Para, Place, Rect, Slide, TitleStyle
 
 SLIDE_W, SLIDE_H = 13.333, 7.5
+TITLE_SLIDE, TITLE_ONLY = 0, 5   # the built-in base's layouts (python-pptx's): every title in a title placeholder
+LRM = "\u200e"
 # which Place each kind of slide is set on
 KINDS = {"title": "title", "closing": "closing", "divider": "section", "quiz": "section", "agenda": "body",
          "content": "body", "table": "body", "faq": "body", "question": "body", "reveal": "body"}
@@ -50,7 +54,7 @@ def colors_of(kit) -> Colors:
     """The theme's colours as the deck uses them."""
     c = kit.theme.colors()
     return Colors(c["primary"], c["secondary"], c["accent"], c["text"], c["muted"], c["light"], c["rule"],
-                  c["on_primary"], c["correct"], c["on_correct"], c["secondary"], c.get("badge", "#FFFFFF"))
+                  c["on_primary"], c["correct"], c["on_correct"], c["secondary"], c["badge"], c["background"])
 
 
 def mirrored(rect: Rect, width: float) -> Rect:
@@ -77,23 +81,25 @@ def builtin(kit, rtl: bool) -> Design:
         footer, number = mirrored(footer, w), mirrored(number, w)
     end_rule = float(t["end_rule"])
     side = float(t["side_band"])
-    banded = Place("body", title, body, "#FFFFFF",
+    banded = Place("body", title, body, c.background,
                    (Fill(Rect(0, 0, w, band), c.primary, "Title band"),
                     Fill(Rect(0, band, w, float(t["band_rule"])), c.accent, "Accent rule"),
                     Fill(Rect(mx, h - footer_h, w - 2 * mx, 0.01), c.rule, "Footer rule")),
-                   TitleStyle(size, c.on_primary, True, False, align, "middle"), footer, number, c.muted)
+                   TitleStyle(size, c.on_primary, True, False, align, "middle"), footer, number, c.muted,
+                   layout=TITLE_ONLY)
     big_title = Rect(mx, 0.9, w - 2 * mx, 2.9)
     dark = Place("title", big_title, Rect(mx, 4.25, w - 2 * mx, h - 4.25 - footer_h - 0.1), c.primary,
                  (Fill(Rect(0, h - end_rule, w, end_rule), c.accent, "Accent rule"),),
                  TitleStyle(48, c.on_primary, True, False, align, "bottom"), footer, number, c.rule,
-                 logo=Rect(w - mx - 2.6, 0.45, 2.6, float(t["logo_height"])))
-    closing = replace(dark, role="closing", title=Rect(mx, 0.7, w - 2 * mx, 1.5),
+                 layout=TITLE_SLIDE, logo=Rect(w - mx - 2.6, 0.45, 2.6, float(t["logo_height"])))
+    closing = replace(dark, role="closing", layout=TITLE_ONLY, title=Rect(mx, 0.7, w - 2 * mx, 1.5),
                       body=Rect(mx, 2.5, w - 2 * mx, h - 2.5 - footer_h - 0.1),
                       title_style=TitleStyle(48, c.on_primary, True, False, align, "bottom"))
     section_title = Rect(mx + 0.2, 1.1, w - 2 * mx - 0.2, 2.5)
     section = Place("section", section_title, Rect(mx + 0.2, 3.9, w - 2 * mx - 0.2, h - 3.9 - footer_h - 0.1),
                     c.light, (Fill(Rect(0, 0, side, h), c.primary, "Side band"),),
-                    TitleStyle(40, c.primary, True, False, align, "bottom"), footer, number, c.muted)
+                    TitleStyle(40, c.primary, True, False, align, "bottom"), footer, number, c.muted,
+                    layout=TITLE_ONLY)
     places = {"body": banded, "title": dark, "closing": closing, "section": section}
     if rtl:
         places = {role: _mirror_place(p, w) for role, p in places.items()}
@@ -108,3 +114,44 @@ def _mirror_place(p: Place, w: float) -> Place:
     return replace(p, title=mirrored(p.title, w), body=mirrored(p.body, w),
                    fills=tuple(replace(f, rect=mirrored(f.rect, w)) for f in p.fills),
                    logo=mirrored(p.logo, w) if p.logo else None)
+
+
+def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
+    """What the writer once decided, decided here: the footer's box, each picture's card margin or
+    border, and in a right-to-left deck the direction marks its text needs."""
+    place = slide.place
+    if slide.footer and place.footer is not None:
+        r, inset = place.footer, float(t["footer_inset"])
+        para = Para((Run(slide.footer),), slide.footer_size, place.footer_color, align="start")
+        slide.footer_box = Box(r.x, r.y, r.w, r.h, (para,), name="Footer", anchor="middle", inset=(0, inset, 0, inset))
+    slide.pictures = [replace(p, card_pad=float(t["card_pad"])) if p.card
+                      else replace(p, line=colors.rule, line_width=float(t["picture_border"])) for p in slide.pictures]
+    if rtl:
+        _marked(slide)
+
+
+def _marked(slide: Slide) -> None:
+    """Left-to-right marks keep a Latin-only paragraph's closing punctuation ("A/RES/77/241 (2022)")
+    and a web address's final slash where they belong in right-to-left text."""
+    def runs(rs: tuple[Run, ...]) -> tuple[Run, ...]:
+        texts = [_after_web_addresses(r.text) for r in rs]
+        if texts and not has_rtl("".join(texts)):
+            texts[-1] += LRM
+        return tuple(replace(r, text=x) for r, x in zip(rs, texts))
+
+    def box(b: Box | None) -> Box | None:
+        return b and replace(b, paras=tuple(replace(p, runs=runs(p.runs)) for p in b.paras))
+
+    slide.title_box, slide.subtitle, slide.footer_box = box(slide.title_box), box(slide.subtitle), box(slide.footer_box)
+    slide.boxes = [box(b) for b in slide.boxes]
+    if slide.table is not None:
+        t = slide.table
+        slide.table = replace(t, header=tuple(runs(c or ()) for c in t.header),
+                              rows=tuple(tuple(runs(c or ()) for c in row) for row in t.rows))
+
+
+def _after_web_addresses(text: str) -> str:
+    """text with a left-to-right mark after each web address (its final slash stays at its end)."""
+    for start, end in reversed(web_addresses(text)):
+        text = text[:end] + LRM + text[end:]
+    return text

@@ -56,7 +56,8 @@ class Colors:
     correct: str
     on_correct: str
     link: str
-    badge: str = "#FFFFFF"
+    badge: str                       # the card behind a logo or QR code
+    background: str                  # the contrast white: table rows alternate it with light
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Place:
     footer: Rect | None = None       # where the footer text goes
     number: Rect | None = None       # where the slide number goes
     footer_color: str = "#4F5966"
-    layout: int = 0                  # template: index of the layout used
+    layout: int = 0                  # index of the layout the slide is made on (the template's or the base's)
     body_placeholder: bool = False   # template: the layout has a body placeholder where body goes
     body_align: str = "start"
     logo: Rect | None = None         # where the content's logo goes (None: the template has its own)
@@ -140,6 +141,9 @@ class Picture:
     alt: str
     name: str = "Picture"
     card: str | None = None          # colour of a card drawn behind the picture
+    card_pad: float = 0.0            # the card's margin around the picture (inches)
+    line: str | None = None          # colour of the rule around a picture without a card
+    line_width: float = 0.0          # points
 
 
 @dataclass(frozen=True)
@@ -154,8 +158,8 @@ class TableChunk:
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
     size: float
     name: str = "Table"
-    colors: tuple[str, str, str, str, str] = ("#1F5FA0", "#FFFFFF", "#EAF1F8", "#1C1F24", "#1F5FA0")
-    # header fill, header text, band, text, link
+    colors: tuple[str, str, str, str, str, str] = ("", "", "", "", "", "")
+    # header fill, header text, band, the rows between the bands, text, link
 
 
 @dataclass
@@ -173,6 +177,7 @@ class Slide:
     rules: list[tuple[float, float, float, float, str]] = field(default_factory=list)  # x, y, w, h, colour
     footer: str = ""
     footer_size: float = 12.0
+    footer_box: Box | None = None    # the footer text where the place puts it (set when the deck is finished)
     number: int = 0
     place: Place | None = None
 

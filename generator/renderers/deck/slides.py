@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ...text import Run, plain, point, runs
 from .color import readable
-from .design import Design
+from .design import Design, furnish
 from .fit import balanced, even, fit_line, fit_title, largest, sizes_between
 from .model import INSET, PT, Box, Para, Picture, Place, Slide
 
@@ -335,7 +335,7 @@ class Planner:
                 break
         pictures = []
         if website:
-            qx = b.x if kit.rtl else b.x + b.w - qr - 0.15
+            qx = b.x if kit.rtl else b.x + b.w - qr - float(self.t["card_pad"])   # the card inside the body
             pictures.append(Picture(qx, b.y + (b.h - qr) / 2, qr, qr, _qr_png(website),
                                     str(kit.say("qr_alt", url=website)), name="QR code", card=c.badge))
         if org and org.logo and place.logo is not None:
@@ -393,6 +393,7 @@ class Planner:
                 r = (Run(footer),)
                 slide.footer_size = fit_line(self.m, r, 12, place.footer.w, 8)
             readable(slide, place, ratio)
+            furnish(slide, self.t, self.c, self.kit.rtl)
         return self.slides
 
 

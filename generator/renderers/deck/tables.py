@@ -100,8 +100,9 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
         rows = [r[::-1] for r in rows]
     title = plain(table.title, p.language)
     c = p.c
-    colours = (c.secondary, ensure("#FFFFFF", [c.secondary]), c.light, ensure(c.text, [c.light, "#FFFFFF"]),
-               ensure(c.link, [c.light, "#FFFFFF"]))
+    white = c.background
+    colours = (c.secondary, ensure(white, [c.secondary]), c.light, white, ensure(c.text, [c.light, white]),
+               ensure(c.link, [c.light, white]))
     for part, (i, j) in enumerate(groups):
         boxes, y = [], b.y
         if part == 0 and intro:

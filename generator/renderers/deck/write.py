@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ...typeset.bidi import has_rtl, web_addresses
 from .complete import complete
 from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
 
@@ -70,14 +69,9 @@ class SlideXml:
 
     def paragraph(self, para: Para, first: bool) -> str:
         # every paragraph of a right-to-left edition runs right to left, so that its bullet or option
-        # letter sits at the right; left-to-right marks keep a Latin-only paragraph's closing
-        # punctuation ("A/RES/77/241 (2022)") and a web address's final slash where they belong
+        # letter sits at the right (the plan has put in the direction marks its text needs)
         rtl = ' rtl="1"' if self.plan.rtl else ""
         texts = [r.text for r in para.runs]
-        if self.plan.rtl and texts:
-            texts = [_after_web_addresses(t) for t in texts]
-            if not has_rtl("".join(texts)):
-                texts[-1] += LRM
         indent = int(round(para.indent * 12700))
         pitch = self.plan.line_pitch
         spacing = (f'<a:lnSpc><a:spcPts val="{int(round(para.size * pitch * 100))}"/></a:lnSpc>' if pitch
@@ -139,13 +133,14 @@ class SlideXml:
 
     def picture(self, pic: Picture) -> None:
         if pic.card:
-            pad = 0.15
+            pad = pic.card_pad
             self.sp(f"{pic.name} card", pic.x - pad, pic.y - pad, pic.w + 2 * pad, pic.h + 2 * pad, fill=pic.card,
                     rounded=True, decorative=True)
         source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
         _, rid = self.part.get_or_add_image_part(source)
         sid = self.new_id()
-        line = "" if pic.card else ('<a:ln w="9525"><a:solidFill><a:srgbClr val="B8C7D9"/></a:solidFill></a:ln>')
+        line = (f'<a:ln w="{int(round(pic.line_width * 12700))}"><a:solidFill><a:srgbClr '
+                f'val="{pic.line.lstrip("#")}"/></a:solidFill></a:ln>') if pic.line else ""
         self.shapes.append(
             f'<p:pic><p:nvPicPr><p:cNvPr id="{sid}" name="{_attr(pic.name)}" descr="{_attr(pic.alt)}"/>'
             f'<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
@@ -154,13 +149,13 @@ class SlideXml:
             f'</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{line}</p:spPr></p:pic>')
 
     def table(self, t: TableChunk) -> None:
-        head_fill, head_text, band, text, link = t.colors
+        head_fill, head_text, band, between, text, link = t.colors
         sid = self.new_id()
         grid = "".join(f'<a:gridCol w="{emu(w)}"/>' for w in t.col_widths)
         rows = []
         for r, (cells, h) in enumerate(zip((t.header,) + t.rows, t.row_heights)):
             header = r == 0
-            fill = head_fill if header else (band if r % 2 == 0 else "#FFFFFF")
+            fill = head_fill if header else (band if r % 2 == 0 else between)
             colour = head_text if header else text
             tcs = []
             for cell in cells:
@@ -224,16 +219,6 @@ def _notes_xml(text: str, lang: str) -> str:
             '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>')
 
 
-LRM = "\u200e"
-
-
-def _after_web_addresses(text: str) -> str:
-    """text with a left-to-right mark after each web address (its final slash stays at its end)."""
-    for start, end in reversed(web_addresses(text)):
-        text = text[:end] + LRM + text[end:]
-    return text
-
-
 def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, notes_master) -> None:
     """One slide part (and its notes part), made directly: nothing of the layout is cloned only to be
     removed again, and part names are counted, not searched for."""
@@ -243,7 +228,7 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, n
     from pptx.parts.slide import NotesSlidePart, SlidePart
 
     place = s.place
-    layout = layouts[place.layout] if plan.template else layouts[0 if s.kind == "title" else 1]
+    layout = layouts[place.layout]
     part = SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, prs.part.package,
                      parse_xml(_slide_xml([], None)))
     part.relate_to(layout.part, RT.SLIDE_LAYOUT)
@@ -267,11 +252,8 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, n
         x.table(s.table)
     for pic in s.pictures:
         x.picture(pic)
-    if s.footer and place.footer is not None:
-        r = place.footer
-        para = Para(((_run(s.footer)),), s.footer_size, place.footer_color, align="start")
-        x.sp("Footer", r.x, r.y, r.w, r.h, paras=(para,), inset=(0, 0.02, 0, 0.02), anchor="middle",
-             ph=phs.get("ftr"))
+    if s.footer_box is not None:
+        x.box(s.footer_box, phs.get("ftr"))
     if place.number is not None:
         x.number(s, place.footer_color, phs.get("sldNum"))
     part._element = parse_xml(_slide_xml(x.shapes, place.background if builtin else None))
@@ -284,12 +266,6 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, n
     notes.relate_to(notes_master, RT.NOTES_MASTER)
     notes.relate_to(part, RT.SLIDE)
     part.relate_to(notes, RT.NOTES_SLIDE)
-
-
-def _run(text: str):
-    from ...text import Run
-
-    return Run(text)
 
 
 def _placeholders(layout) -> dict:
@@ -318,8 +294,7 @@ def _base(plan: DeckPlan):
     prs = Presentation()
     prs.slide_width, prs.slide_height = emu(plan.width), emu(plan.height)
     _theme_fonts(prs, plan)
-    layouts = prs.slide_layouts
-    return prs, [layouts[0], layouts[5]]   # Title Slide and Title Only: every slide's title in a title placeholder
+    return prs, list(prs.slide_layouts)
 
 
 def _theme_fonts(prs, plan: DeckPlan) -> None:

@@ -228,7 +228,7 @@ class Poster(_Model):
     """The event's date, time and place."""
     lead_size: Size
     """The subtitle in the band."""
-    key_size: Size = 36
+    key_size: Size = 44
     """The key sentence (poster.line, or the summary's first sentence), at most."""
     key_min_size: Size = 28
     """The key sentence at least: read from two metres; below it the sentence is left out, with a warning."""

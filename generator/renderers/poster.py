@@ -28,6 +28,7 @@ class Poster:
         self.w, self.h = POSTER[kit.build.paper]
         self.rtl = kit.rtl
         self.scale = self.h / POSTER["A4"][1]
+        self.facts: dict = {"key_size": None}   # the key sentence's size, lines and whether gaps closed for it
 
     def style(self, size, color="text", bold=False) -> Style:
         return Style(size, self.c.get(color, color), bold)
@@ -51,7 +52,7 @@ class Poster:
         and the bottom band. The sentence takes the largest size that fits, never below the poster's
         least size (28 pt, read from two metres); when it needs more, the gaps around it close up to
         give it about two more lines before it is left out, with a warning."""
-        least, most = float(self.t.get("key_min_size", 28)), float(self.t.get("key_size", 36))
+        least, most = float(self.t.get("key_min_size", 28)), float(self.t.get("key_size", 44))
         sentence, where = self.sentence()
         for squeeze in (False, True):
             self.clear = (5 if squeeze else 10) * MM     # kept clear of the band and of the QR code
@@ -62,6 +63,7 @@ class Poster:
             while sentence and size >= least:
                 para = s.set(s.spans(sentence, self.style(size, "text")), width, 1.2 if squeeze else 1.3)
                 if fixed + para.height <= room:
+                    self.facts = {"key_size": size, "key_lines": len(para.lines), "squeezed": squeeze}
                     return blocks + [(para, 0.0)]
                 size -= 2
             if not sentence:
@@ -191,5 +193,5 @@ def plan(kit, notes: Notes, qp=None) -> list:
     poster = Poster(kit, notes)
     org = kit.content.organization
     doc = Document([poster.page()], plain(kit.content.title, kit.language), plain(org.name) if org else "",
-                   plain(kit.content.title, kit.language), kit.language)
+                   plain(kit.content.title, kit.language), kit.language, poster.facts)
     return [Planned("poster.pdf", "poster", doc, "pdf")]

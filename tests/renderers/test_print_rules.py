@@ -132,6 +132,15 @@ def test_the_posters_own_line_replaces_the_summarys_sentence(print_build):
         assert min(c[4] for c in ink[at:at + len(line)]) >= 28
 
 
+def test_a_sentence_that_needs_more_room_closes_the_gaps_around_it_before_it_is_dropped(kit_on):
+    """The French sentence takes four lines at 28 pt, more than the usual gaps leave: they close up."""
+    out, plans, kits = kit_on("A4")
+    facts = next(f.payload for f in plans["fr"].files if f.name == "poster.pdf").facts
+    assert facts["squeezed"] and facts["key_size"] >= 28 and facts["key_lines"] >= 4
+    sentence, _ = first_sentence(kits["fr"].content.summary)
+    assert flat(sentence) in flat(pdf_text(out / "fr" / "poster.pdf"))
+
+
 def test_a_sentence_too_long_for_the_poster_is_left_out_with_a_located_warning(tmp_path):
     content = copy_default(tmp_path)
     text = content.read_text(encoding="utf-8")

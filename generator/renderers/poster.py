@@ -47,33 +47,29 @@ class Poster:
             return content.poster.line, ("poster", "line")
         return key_sentence(content.summary), ("summary",)
 
-    def middle(self, s: Setter, look, width: float, band: float, top: float) -> list:
+    def middle(self, s: Setter, look, width: float, band: float, top: float, level: int) -> list | None:
         """The event and the key sentence as (set paragraph, space after), in the room between the band
-        and the bottom band. The sentence takes the largest size that fits, never below the poster's
-        least size (28 pt, read from two metres); when it needs more, the gaps around it close up to
-        give it about two more lines before it is left out, with a warning."""
+        and the bottom band, or None when the sentence does not fit at this level. The sentence takes
+        the largest size that fits, never below the poster's least size (28 pt, read from two metres).
+        Level 1 closes the gaps around it; level 2 also sets the event a little smaller."""
         least, most = float(self.t.get("key_min_size", 28)), float(self.t.get("key_size", 44))
-        sentence, where = self.sentence()
-        for squeeze in (False, True):
-            self.clear = (5 if squeeze else 10) * MM     # kept clear of the band and of the QR code
-            room = top - self.clear - (band + 3 * MM + self.clear)
-            blocks = self.event_blocks(s, look, width, (5 if squeeze else 12) * MM)
-            fixed = sum(p.height + gap for p, gap in blocks)
-            size = most
-            while sentence and size >= least:
-                para = s.set(s.spans(sentence, self.style(size, "text")), width, 1.2 if squeeze else 1.3)
-                if fixed + para.height <= room:
-                    self.facts = {"key_size": size, "key_lines": len(para.lines), "squeezed": squeeze}
-                    return blocks + [(para, 0.0)]
-                size -= 2
-            if not sentence:
-                return blocks
-        self.notes.warn(where, f"the poster's sentence does not fit at {least:g} pt, the least size read from "
-                        "two metres; shorten it" + ("" if where[0] == "poster" else
-                                                    ", or write a shorter one as poster: {line: ...}"))
-        return blocks
+        sentence, _ = self.sentence()
+        self.clear = (5 if level else 10) * MM     # kept clear of the band and of the QR code
+        room = top - self.clear - (band + 3 * MM + self.clear)
+        blocks = self.event_blocks(s, look, width, (5 if level else 12) * MM, 0.85 if level == 2 else 1.0)
+        if not sentence:
+            return blocks
+        fixed = sum(p.height + gap for p, gap in blocks)
+        size = most
+        while size >= least:
+            para = s.set(s.spans(sentence, self.style(size, "text")), width, 1.2 if level else 1.3)
+            if fixed + para.height <= room:
+                self.facts = {"key_size": size, "key_lines": len(para.lines), "squeezed": level > 0, "level": level}
+                return blocks + [(para, 0.0)]
+            size -= 2
+        return None
 
-    def event_blocks(self, s: Setter, look, width: float, after: float) -> list:
+    def event_blocks(self, s: Setter, look, width: float, after: float, scale: float = 1.0) -> list:
         """The event: "Join us", its name, when and where, with after below the last."""
         kit = self.kit
         event = kit.event_context()
@@ -82,16 +78,35 @@ class Poster:
             return blocks
         blocks.append((s.set(s.spans(kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
                                      markup=False), width, 1.2), 2 * MM))
-        blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size, "primary", True)), width,
-                             1.15), 4 * MM))
+        blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size * scale, "primary", True)),
+                             width, 1.15), 4 * MM))
         when = kit.say("event_when", event=event)
         if when:
-            blocks.append((s.set(s.spans(when, self.style(look.event_size, bold=True), markup=False), width,
+            blocks.append((s.set(s.spans(when, self.style(look.event_size * scale, bold=True), markup=False), width,
                                  1.25), 0.0))
         if event["place"]:
-            blocks.append((s.set(s.spans(event["place"], self.style(look.event_size)), width, 1.25), 0.0))
+            blocks.append((s.set(s.spans(event["place"], self.style(look.event_size * scale)), width, 1.25), 0.0))
         blocks[-1] = (blocks[-1][0], after)
         return blocks
+
+    def band(self, s: Setter, look, width: float, least_title: float) -> tuple[list, float]:
+        """The top band's parts as (set paragraph, space before, space after) and its height: the day's
+        date, the title (giving up size, down to least_title, to keep to two lines; 52 pt for four),
+        the subtitle. The band grows with what it carries."""
+        content = self.kit.content
+        date = s.set(s.spans(content.date, self.style(look.date_size, "accent", True)), width, 1.2) \
+            if content.date else None
+        size = look.title_size
+        title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
+        while size > least_title and len(title.lines) > 2 or size > 52 and len(title.lines) > 3:
+            size -= 2
+            title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
+        sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width, 1.25) \
+            if content.subtitle else None
+        parts = [(p, before, after) for p, before, after in ((date, 0.0, 4 * MM), (title, 0.0, 0.0),
+                                                            (sub, 3 * MM, 0.0)) if p is not None]
+        needed = look.margin * MM + 6 * MM + sum(p.height + b + a for p, b, a in parts) + 10 * MM
+        return parts, max(look.band_height * MM * self.scale, needed)
 
     def page(self) -> Page:
         kit, content = self.kit, self.kit.content
@@ -108,39 +123,34 @@ class Poster:
         qr_size = max(len(qr) * look.qr_module * MM, 70 * MM) if qr else 0.0
         bottom_h = max(qr_size + 16 * MM, look.logo_height * MM + 10 * MM if org and org.logo else 0.0)
 
-        # the band grows with the title: the day's date, its title at 60 pt or more, the subtitle
-        title_w = width
-        top_pad = margin + 6 * MM
-        date = s.set(s.spans(content.date, self.style(look.date_size, "accent", True)), width, 1.2) \
-            if content.date else None
-        size = look.title_size
-        title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
-        while size > 60 and len(title.lines) > 2 or size > 52 and len(title.lines) > 3:
-            size -= 2
-            title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), title_w, look.leading)
-        sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width, 1.25) \
-            if content.subtitle else None
-        needed = top_pad + (date.height + 4 * MM if date else 0) + title.height + \
-            (sub.height + 3 * MM if sub else 0) + 10 * MM
-        band = max(look.band_height * MM * self.scale, needed)
+        # the band and the middle: the largest key sentence that fits, closing gaps (level 1), then
+        # setting the title and the event a little smaller (level 2), before it is left out
+        top = self.h - margin - bottom_h
+        for level in (0, 1, 2):
+            parts, band = self.band(s, look, width, 52 if level == 2 else 60)
+            blocks = self.middle(s, look, width, band, top, level)
+            if blocks is not None:
+                break
+        else:
+            parts, band = self.band(s, look, width, 60)
+            self.clear, blocks = 10 * MM, self.event_blocks(s, look, width, 12 * MM)
+            where = self.sentence()[1]
+            least = float(self.t.get("key_min_size", 28))
+            self.notes.warn(where, f"the poster's sentence does not fit at {least:g} pt, the least size read from "
+                            "two metres; shorten it" + ("" if where[0] == "poster" else
+                                                        ", or write a shorter one as poster: {line: ...}"))
         page.add(Rect(0, 0, self.w, band, fill=self.c["primary"]))
         page.add(Rect(0, band, self.w, 3 * MM, fill=self.c["accent"]))
-        y = top_pad
+        y = margin + 6 * MM
         align = "right" if self.rtl else "left"
-        for para, gap in ((date, 4 * MM), (title, 0.0), (sub, 3 * MM)):
-            if para is None:
-                continue
-            if para is sub:
-                y += gap
+        for para, before, after in parts:
+            y += before
             for line in para.lines:
                 draw_line(page, line, margin, width, y, para.pitch, align)
                 y += para.pitch
-            if para is date:
-                y += gap
+            y += after
 
-        # the middle: the event and the key sentence, set first and then centred in the room they have
-        top = self.h - margin - bottom_h
-        blocks = self.middle(s, look, width, band, top)
+        # the middle, set above and now centred in the room it has
         used = sum(p.height + gap for p, gap in blocks) - (blocks[-1][1] if blocks else 0.0)
         middle_top = band + 3 * MM + self.clear
         room = top - self.clear - middle_top

@@ -141,6 +141,33 @@ def test_a_sentence_that_needs_more_room_closes_the_gaps_around_it_before_it_is_
     assert flat(sentence) in flat(pdf_text(out / "fr" / "poster.pdf"))
 
 
+def test_a_russian_sentence_with_long_words_still_fits(tmp_path):
+    """Long Cyrillic words leave short lines: the gaps close and the title and event give up a little
+    size, and the sentence prints at 28 pt or more instead of being dropped."""
+    content = copy_default(tmp_path)
+    for translation in tmp_path.glob("content.*.yaml"):
+        translation.unlink()
+    text = content.read_text(encoding="utf-8").replace("language: en", "language: ru", 1)
+    text = re.sub(r"^title: .*$", "title: Международный день полицейского сотрудничества", text, count=1, flags=re.M)
+    text = re.sub(r"^summary: >\n(  .*\n)+", "summary: >\n  " + RUSSIAN + "\n", text, count=1, flags=re.M)
+    text = text.replace("name: Open day at the central station",
+                        "name: День открытых дверей в центральном управлении полиции")
+    content.write_text(text, encoding="utf-8")
+    for paper in PAPERS:
+        written, plans, _ = build(content, tmp_path / paper, ["poster"], paper=paper)
+        assert not [w for w in plans[0].warnings if "poster's sentence" in w.message]
+        ink = [c for c in chars(written[0].path) if c[0].strip()]
+        line = flat(RUSSIAN.split(". ")[0] + ".")
+        at = "".join(c[0] for c in ink).find(line)
+        assert at >= 0 and min(c[4] for c in ink[at:at + len(line)]) >= 27.9
+        assert "Генеральная" not in pdf_text(written[0].path)
+
+
+RUSSIAN = ("Международный день полицейского сотрудничества ежегодно отмечается 7 сентября — в этот день "
+           "в 1923 году в Вене была основана Международная комиссия уголовной полиции, предшественница "
+           "Интерпола. Генеральная Ассамблея ООН провозгласила его резолюцией A/RES/77/241.")
+
+
 def test_a_sentence_too_long_for_the_poster_is_left_out_with_a_located_warning(tmp_path):
     content = copy_default(tmp_path)
     text = content.read_text(encoding="utf-8")

@@ -70,6 +70,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="rebuild whenever the content, a translation, a picture, "
                    "the theme or the deck template changes")
     p.add_argument("--schema", action="store_true", help="print the content file's JSON Schema and exit")
+    p.add_argument("--wording", metavar="LANG", help="print a wording catalogue to start from for a language "
+                   "(the English text as comments), and exit")
     p.add_argument("--inspect-template", metavar="FILE",
                    help="show how a deck template will be used (its layouts and resolved boxes), and exit")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -172,6 +174,14 @@ def main(argv: list[str] | None = None) -> int:
             import json
 
             print(json.dumps(schema(), indent=2, ensure_ascii=False))
+            return 0
+        if args.wording:
+            from .model import canonical_tag
+            from .theme import find_theme
+            from .wording import starter
+
+            content_dir = Path(args.content).resolve().parent
+            print(starter(canonical_tag(args.wording), find_theme(args.theme or "default", content_dir)))
             return 0
         if args.inspect_template:
             from .renderers.deck.inspect import inspect

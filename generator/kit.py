@@ -213,9 +213,11 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
         line, col = main_loaded.where(key_path)
         problems.append(Problem(main_loaded.file, line, col, format_path(key_path), why))
     kits = []
-    for loaded, content in editions:
-        if only_language and content.language != only_language and not (
-                content.language.split("-")[0] == only_language):
+    wanted = only_language.lower() if only_language else None
+    exact = wanted and any(c.language.lower() == wanted for _, c in editions)
+    for loaded, content in editions:   # tags match in any case; pt finds pt-BR when there is no pt
+        tag = content.language.lower()
+        if wanted and tag != wanted and (exact or tag.split("-")[0] != wanted):
             continue
         kit = Kit(content, loaded, base_dir, build, theme, Wording(theme.folder, content.language), fonts,
                   tuple(loaded.warnings), main_loaded.file, main_loaded, overrides)

@@ -38,6 +38,16 @@ def _paper_name(value):
 Paper = Annotated[Literal["A4", "Letter"], BeforeValidator(_paper_name)]
 
 
+def canonical_tag(tag: str) -> str:
+    """A BCP 47 tag in its usual case (tags are case-insensitive): pt-br -> pt-BR, zh-hant-tw -> zh-Hant-TW."""
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 and part.isalpha() else
+                   part.upper() if len(part) == 2 or (len(part) == 3 and part.isdigit()) else part.lower())
+    return "-".join(out)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True,
                               str_strip_whitespace=False)
@@ -282,7 +292,7 @@ class Content(_Model):
             Locale.parse(value.replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             raise ValueError(f"unknown language tag {value!r}; use a BCP 47 tag such as en, fr, es, ar or pt-BR") from None
-        return value
+        return canonical_tag(value)
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, if any."""

@@ -5,6 +5,7 @@ import hashlib
 import json
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .text import plain
@@ -183,7 +184,8 @@ def plan(kit, main=None) -> QuizPlan:
     layout = orders(len(questions), rules, settings.versions, settings.seed, settings.shuffle, settings.keep_first)
     letters = str(kit.say("option_letters")).split()
     letters = letters if len(letters) >= 6 else list(UPPER[:6])
-    separator = (str(kit.say("letters_separator")).strip() or ",") + " "
+    separator = str(kit.say("letters_separator")).strip() or ","
+    separator += "" if unicodedata.east_asian_width(separator[-1]) in "FW" else " "   # "A、C", "A, C"
     phrases = _select_all_phrases(kit)
     versions = []
     for v, (q_order, o_orders) in enumerate(layout):

@@ -75,7 +75,7 @@ def structure_problems(main: Loaded, main_content: Content, other: Loaded, conte
     tag = name.rsplit(".", 2)[-2] if name.count(".") >= 2 else ""
     if tag and content.language.lower() != tag.lower():
         c.report(("language",), f"is `{content.language}` but the file name says `{tag}`; set language: {tag}")
-    if content.language == main_content.language:
+    if content.language.lower() == main_content.language.lower():
         c.report(("language",), f"is `{content.language}`, the main file's own language; a translation is in another language")
     c.count(("sections",), "sections", len(main_content.sections), len(content.sections))
     for i, (a, b) in enumerate(zip(main_content.sections, content.sections)):

@@ -96,8 +96,20 @@ def catalogue(path: Path) -> dict[str, tuple[str, int]]:
         raise TemplateError(str(exc)) from None
     if not isinstance(loaded.data, dict):
         raise TemplateError(f"{path}: expected `key: value` lines")
-    return {str(k): ("" if v is None else str(v), loaded.where((k,))[0]) for k, v in loaded.data.items()
-            if isinstance(v, (str, type(None)))}
+    # a key left empty (as `generate --wording` writes them) is not translated yet: English stands in
+    return {str(k): (str(v), loaded.where((k,))[0]) for k, v in loaded.data.items()
+            if isinstance(v, str) and v.strip()}
+
+
+def catalogue_file(folder: Path, language: str) -> Path:
+    """The catalogue of a language in folder, its name matched in any case (pt-br.yaml serves pt-BR, as
+    BCP 47 tags are case-insensitive); folder/<language>.yaml when there is none."""
+    wanted = f"{language}.yaml"
+    try:
+        found = next((p for p in sorted(folder.iterdir()) if p.name.lower() == wanted.lower()), None)
+    except OSError:
+        found = None
+    return found or folder / wanted
 
 
 class Wording:
@@ -110,7 +122,7 @@ class Wording:
         self.order: list[tuple[Path, str]] = []
         for lang in dict.fromkeys([language, base, FALLBACK]):
             for folder in folders:
-                path = folder / f"{lang}.yaml"
+                path = catalogue_file(folder, lang)
                 if path not in [p for p, _ in self.order]:
                     self.order.append((path, lang))
         self.fell_back: dict[str, Path] = {}
@@ -169,8 +181,45 @@ class Wording:
     def has(self, key: str) -> bool:
         return any(key in catalogue(path) for path, _ in self.order)
 
+    @property
+    def catalogued(self) -> bool:
+        """True when the edition's language (or its base language) has a catalogue of its own."""
+        return any(lang != FALLBACK and path.is_file() for path, lang in self.order)
+
     def warnings(self) -> list[Problem]:
-        """One warning per key that was said in English instead of the edition's language."""
-        return [Problem(str(path), 0, 0, "", f"no {self.language} wording for `{key}`; English is used "
-                        f"(add `{key}:` to {path.name})", "warning")
-                for key, path in sorted(self.fell_back.items())]
+        """One warning for the labels said in English: a missing catalogue named with the file to add,
+        or the keys a catalogue lacks."""
+        if not self.fell_back:
+            return []
+        target = self.order[0][0]
+        if not self.catalogued:
+            return [Problem(str(target), 0, 0, "", f"no {self.language} wording catalogue: labels such as "
+                            f"\"Page 1 of 2\" print in English; add {target.parent.parent.name}/wording/"
+                            f"{target.name} (`generate --wording {self.language}` prints one to start from)",
+                            "warning")]
+        keys = sorted(self.fell_back)
+        shown = ", ".join(f"`{k}`" for k in keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+        return [Problem(str(target), 0, 0, "", f"no {self.language} wording for {shown}; English is used "
+                        f"(add {'it' if len(keys) == 1 else 'them'} to {target.name})", "warning")]
+
+
+def starter(language: str, theme_folder: Path) -> str:
+    """A catalogue to start from for a language: every key of the English one, its English text as a
+    comment, and the language's own text where a catalogue already has it (empty otherwise; an empty
+    key falls back to English with a warning until it is written)."""
+    import json
+
+    english = catalogue(BUILTIN / "default" / "wording" / f"{FALLBACK}.yaml")
+    have = Wording(theme_folder, language)
+    out = [f"# Wording for {language}: the labels, phrases and speaker-note scaffolds the kit writes, as",
+           "# Jinja2 templates with the names the English one uses. Save it as",
+           f"# templates/<theme>/wording/{language}.yaml beside your content file, with a theme.yaml in",
+           "# templates/<theme>/ holding at least `name: <theme>`, and build with --theme <theme> (or",
+           "# build: {theme: <theme>}). A key left empty prints in English, with a warning.", ""]
+    for key, (text, _) in english.items():
+        out += [f"# en: {line}" if line.strip() else "#" for line in text.rstrip("\n").split("\n")]
+        own = next((catalogue(path)[key][0] for path, lang in have.order
+                    if lang != FALLBACK and key in catalogue(path)), None)
+        out.append(f"{key}: {json.dumps(own, ensure_ascii=False)}" if own is not None else f"{key}:")
+        out.append("")
+    return "\n".join(out)

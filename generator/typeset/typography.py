@@ -11,7 +11,9 @@ NBSP = "\u00a0"
 
 # Opening and closing double quotes, by language (the first part of a BCP 47 tag).
 QUOTES = {"en": ("\u201c", "\u201d"), "fr": ("«" + NNBSP, NNBSP + "»"), "es": ("«", "»"),
-          "ar": ("«", "»"), "pt": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"), "it": ("«", "»")}
+          "ar": ("«", "»"), "pt": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"), "it": ("«", "»"),
+          "ru": ("«", "»"), "uk": ("«", "»"), "zh": ("\u201c", "\u201d"), "ja": ("\u300c", "\u300d"),
+          "hi": ("\u201c", "\u201d")}
 _ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*:/?/?|www\.)[^\s]+|[\w.+-]+@[\w-]+\.[\w.]+|\d+:\d+", re.I)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _FR_BEFORE = re.compile(r"[ \u00a0\u202f]*([;:!?])(?=\s|$|[»\"')\]])")

@@ -94,6 +94,12 @@ def overrides(args: argparse.Namespace) -> dict:
 
 def load(args: argparse.Namespace):
     """The project's kits, every problem of every file reported at once."""
+    project = load_project(args, partial=False)
+    return project.kits
+
+
+def load_project(args: argparse.Namespace, partial: bool = True):
+    """The project: the kits of every edition without problems, and the problems of the others."""
     from .kit import load_kit
 
     content = Path(args.content)
@@ -103,7 +109,7 @@ def load(args: argparse.Namespace):
     if content.is_dir():
         raise UsageError(f"{content} is a folder; give the path of the content file (content.yaml)")
     return load_kit(content, overrides(args), shown_as=str(args.content), translations=True,
-                    only_language=args.lang, allow_missing_glyphs=args.allow_missing_glyphs).kits
+                    only_language=args.lang, allow_missing_glyphs=args.allow_missing_glyphs, partial=partial)
 
 
 def _refuse(warnings: list[Problem]) -> None:
@@ -120,7 +126,8 @@ def report(warnings: list[Problem]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build (or check) one project; return the exit code."""
     started = time.perf_counter()
-    kits = load(args)
+    project = load_project(args, partial=not args.strict)
+    kits = project.kits
     if args.check:
         from .build import plan_all
 
@@ -129,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
             _refuse(warnings)
         report(warnings)
         n = len(set(warnings))
+        if project.failed:
+            return _not_built(project, built=False)
         print(f"{args.content}: OK, {len(kits)} language{'s' if len(kits) != 1 else ''} "
               f"({', '.join(k.language for k in kits)}), {n} warning{'s' if n != 1 else ''}")
         return 0
@@ -145,7 +154,21 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {len(kits)} language"
           f"{'s' if len(kits) != 1 else ''} in {time.perf_counter() - started:.1f} s")
-    return 0
+    return _not_built(project, built=True) if project.failed else 0
+
+
+def _not_built(project, built: bool) -> int:
+    """The problems of the editions left out, grouped by file, and which they are (exit code 1)."""
+    for problem in ContentError(project.failed).problems:
+        print(str(problem), file=sys.stderr)
+    tags, n = project.skipped, len(project.failed)
+    one = len(tags) == 1
+    named = tags[0] if one else ", ".join(tags[:-1]) + " and " + tags[-1]
+    what = ((f"{'was' if one else 'were'} not built and keep{'s' if one else ''} {'its' if one else 'their'} "
+             "previous outputs; the other editions were built") if built else "would not be built")
+    print(f"{n} problem{'s' if n != 1 else ''} found: the {named} edition{'' if one else 's'} {what}",
+          file=sys.stderr)
+    return 1
 
 
 def _printable() -> None:

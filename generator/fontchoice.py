@@ -53,6 +53,7 @@ class Choice:
     fontset: fonts.FontSet
     added: list[tuple[str, fonts.Family]]      # (script, family) found for the edition
     gaps: list[Gap]
+    names: dict[str, str] = field(default_factory=dict)   # script -> what the report calls it
 
     def report(self, language: str) -> list[str]:
         """Lines for the build report: a system font named with its file, or a bold drawn thicker."""
@@ -60,8 +61,8 @@ class Choice:
         for script, family in self.added:
             if family.source:
                 bold = "" if family.has_bold else "; no bold in it: bold text is drawn thicker"
-                out.append(f"{language}: {SCRIPTS[script].name} set in {family.name} ({family.source}, "
-                           f"subset and embedded{bold})")
+                out.append(f"{language}: {self.names.get(script, SCRIPTS[script].name)} set in {family.name} "
+                           f"({family.source}, subset and embedded{bold})")
         return out
 
 
@@ -116,7 +117,10 @@ def choose(base: fonts.FontSet, named: list[fonts.Family], texts: list[str], lan
         gap.chars[ch] = count
         if script not in gap.scripts:
             gap.scripts.append(script)
-    return Choice(fonts.FontSet(families), added, list(gaps.values()))
+    used = [s for s in dict.fromkeys(script_of(ch) for t in texts for ch in t) if s in EAST_ASIAN and s != "cjk"]
+    names = {s: " and ".join(SCRIPTS[u].name for u in sorted(used, key=["kana", "hangul", "han"].index))
+             for s, _ in added if s in EAST_ASIAN and used}
+    return Choice(fonts.FontSet(families), added, list(gaps.values()), names)
 
 
 def _missing(fontset: fonts.FontSet, texts: list[str]) -> dict[str, int]:

@@ -123,6 +123,8 @@ class Project:
 
     kits: list[Kit]
     warnings: list[Problem]
+    failed: list[Problem] = field(default_factory=list)   # problems of the editions that are not built
+    skipped: list[str] = field(default_factory=list)      # those editions' language tags
 
     @property
     def main(self) -> Kit:
@@ -154,51 +156,54 @@ def _edition_fonts(kit: Kit, named: list, strict_glyphs: bool) -> tuple[Kit, lis
     return replace(kit, fonts=choice.fontset, font_report=tuple(choice.report(kit.language))), out
 
 
-def _char_name(ch: str) -> str:
-    import unicodedata
-
-    name = unicodedata.name(ch, "")
-    return f" {name}" if name else ""
-
-
 def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = None,
              translations: bool = False, only_language: str | None = None,
-             allow_missing_glyphs: bool = False) -> Project | Kit:
+             allow_missing_glyphs: bool = False, partial: bool = False) -> Project | Kit:
     """Load a content file (and with translations=True its translations) into kits; raise
-    ContentError listing every problem of every file."""
+    ContentError listing every problem of every file. With partial, a translation with problems is
+    left out instead (its problems and tag in Project.failed and .skipped); a problem in the main file,
+    the theme or build settings still stops everything, as every edition depends on them."""
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     shown = shown_as or str(path)
     base_dir = path.resolve().parent
     main_loaded = load_file(path, shown)
     problems: list[Problem] = []
+    failed: dict[str, list[Problem]] = {}    # a translation's tag -> its problems
     main_content = _validated(main_loaded, base_dir, problems)
     found = find_translations(path, shown) if translations else []
-    available = [main_content.language if main_content else "?"] + \
-        [t.name[len(path.stem) + 1:-len(path.suffix)] for t, _ in found]
+    tag_of = lambda p: p.name[len(path.stem) + 1:-len(path.suffix)]  # noqa: E731
+    available = [main_content.language if main_content else "?"] + [tag_of(t) for t, _ in found]
     if only_language:  # one edition asked for: only its file is read (the main file always is)
         found = [(t_path, t_shown) for t_path, t_shown in found
-                 if t_path.name[len(path.stem) + 1:-len(path.suffix)].split("-")[0].lower()
-                 == only_language.split("-")[0].lower()]
-    editions = [(main_loaded, main_content)]
+                 if tag_of(t_path).split("-")[0].lower() == only_language.split("-")[0].lower()]
+    editions = [(main_loaded, main_content, "")]
     for t_path, t_shown in found:
+        own: list[Problem] = []
         why = outside(t_path, base_dir)
         if why:
-            problems.append(Problem(t_shown, 0, 0, "", why))
+            failed[tag_of(t_path)] = [Problem(t_shown, 0, 0, "", why)]
             continue
         try:
             loaded = load_file(t_path, t_shown)
         except ContentError as exc:
-            problems += exc.problems
+            failed[tag_of(t_path)] = list(exc.problems)
             continue
         inherit(loaded, main_loaded)
-        content = _validated(loaded, base_dir, problems)
-        editions.append((loaded, content))
-    if problems:
-        raise ContentError(problems)
-    for loaded, content in editions[1:]:
-        problems += structure_problems(main_loaded, main_content, loaded, content, Path(loaded.file).name)
-    if problems:
-        raise ContentError(problems)
+        content = _validated(loaded, base_dir, own)
+        if own:
+            failed[tag_of(t_path)] = own
+            continue
+        editions.append((loaded, content, tag_of(t_path)))
+    if problems:   # without a valid main file no translation can be checked against it
+        raise ContentError(problems + [p for ps in failed.values() for p in ps])
+    kept = editions[:1]
+    for loaded, content, tag in editions[1:]:
+        own = structure_problems(main_loaded, main_content, loaded, content, Path(loaded.file).name)
+        if own:
+            failed[tag] = own
+        else:
+            kept.append((loaded, content, tag))
+    editions = kept
     build = _apply_overrides(main_content.build, overrides)
     try:
         theme = load_theme(build.theme, base_dir)
@@ -214,24 +219,29 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
         problems.append(Problem(main_loaded.file, line, col, format_path(key_path), why))
     kits = []
     wanted = only_language.lower() if only_language else None
-    exact = wanted and any(c.language.lower() == wanted for _, c in editions)
-    for loaded, content in editions:   # tags match in any case; pt finds pt-BR when there is no pt
-        tag = content.language.lower()
-        if wanted and tag != wanted and (exact or tag.split("-")[0] != wanted):
+    exact = wanted and any(c.language.lower() == wanted for _, c, _ in editions)
+    for loaded, content, tag in editions:   # tags match in any case; pt finds pt-BR when there is no pt
+        lang = content.language.lower()
+        if wanted and lang != wanted and (exact or lang.split("-")[0] != wanted):
             continue
         kit = Kit(content, loaded, base_dir, build, theme, Wording(theme.folder, content.language), fonts,
                   tuple(loaded.warnings), main_loaded.file, main_loaded, overrides)
         kit, glyphs = _edition_fonts(kit, named, not allow_missing_glyphs)
-        problems += [p for p in glyphs if p.severity == "error"]
+        errors = [p for p in glyphs if p.severity == "error"]
+        if errors and tag:
+            failed[tag] = errors
+            continue
+        problems += errors
         kits.append(replace(kit, warnings=kit.warnings + tuple(p for p in glyphs if p.severity != "error")))
-    if problems:
-        raise ContentError(problems)
+    rest = [p for ps in failed.values() for p in ps]
+    if problems or (rest and not partial) or (rest and not kits):
+        raise ContentError(problems + rest)
     if only_language and not kits:
         languages = ", ".join(available)
         raise UsageError(f"--lang {only_language}: there is no {only_language} edition; editions here: {languages}")
     if not translations:
         return kits[0]
-    return Project(kits, [])
+    return Project(kits, [], rest, list(failed))
 
 
 def _validated(loaded: Loaded, base_dir: Path, problems: list[Problem]) -> Content | None:

@@ -37,7 +37,7 @@ def _months() -> str:
     try:
         from babel.dates import get_month_names
 
-        for locale in ("en", "fr", "es", "pt", "de", "it", "nl", "ru", "pl", "tr", "id", "sw"):
+        for locale in ("en", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "tr", "id", "sw", "hi", "ar"):
             for width in ("wide", "abbreviated"):
                 for context in ("format", "stand-alone"):
                     names |= {n.lower().rstrip(".") for n in get_month_names(width, context, locale).values()}
@@ -59,6 +59,7 @@ def _kept_whole() -> re.Pattern:
         rf"\d[\d.,]*\s(?:{_UNITS})(?![\w])",                               # 30 mm, 10 %, 5 km/h
         r"(?:\d+年)?(?:\d+月)?\d+[年月日时時点點分秒个個名位人次号號岁歳元円万億亿千百件回년월일시분초명개원%％]",
         r"(?:[€$£¥₹№§]|\b(?:No|Nr|Art|p|pp|Vol|Ch)\.)\s?\d",               # € 5, No. 7, § 3
+        r"\d+\s(?:гг?|тыс|млн|млрд|руб|коп|км|ч|мин)\.?(?!\w)",              # 1923 г., 5 млн
     ]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 

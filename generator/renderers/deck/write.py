@@ -60,7 +60,8 @@ class SlideXml:
             rid = self.part.relate_to(href, _HYPERLINK, is_external=True)
             link = f'<a:hlinkClick r:id="{rid}"/>'
         face = self.plan.fonts.get(font) if self.plan.template is None else None
-        fonts = (f'<a:latin typeface="{_attr(face)}"/><a:ea typeface="{_attr(face)}"/>'
+        east = self.plan.fonts.get("ea") or face
+        fonts = (f'<a:latin typeface="{_attr(face)}"/><a:ea typeface="{_attr(east)}"/>'
                  f'<a:cs typeface="{_attr(self.plan.fonts["cs"])}"/>') if face else ""
         u = ' u="sng"' if href else ""
         return (f'<a:r><a:rPr lang="{_attr(lang)}" sz="{int(round(size * 100))}" b="{int(bold)}" i="{int(italic)}"'

@@ -119,8 +119,9 @@ class Section(_Model):
     """Short bullets for the talk-style deck's slide; the full text then goes to the speaker notes."""
     notes: str | None = None
     """Speaker notes for this section's slides."""
-    show: list[Literal["factsheet", "deck", "quiz"]] | None = None
-    """Where the section appears (factsheet, deck). Default: everywhere."""
+    show: list[Literal["factsheet", "deck", "quiz", "web"]] | None = None
+    """Where the section appears (factsheet, deck, web). Default: everywhere; the web page shows what
+    the fact sheet shows, and sections marked web."""
 
 
 class Table(_Model):

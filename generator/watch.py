@@ -99,7 +99,10 @@ def watch(args, say=lambda text: print(text, flush=True), stop=None) -> int:
             say("the content is fine again; the outputs are up to date")
             return
         languages = sorted({lang for lang, _ in changed})
-        outputs = sorted({output for _, output in changed})
+        outputs = {output for _, output in changed}
+        if "web" in kits[0].build.outputs:
+            outputs.add("web")   # the page states the sizes of the files beside it, which may have changed
+        outputs = sorted(outputs)
         chosen = [k for k in kits if k.language in languages]
         try:
             written, plans = build(chosen, out_dir, None if first else outputs, say=say, workers=1)

@@ -1,5 +1,5 @@
 """generate --watch: rebuilds what an edit changed (a section edit: the fact sheet and the deck; a quiz
-edit: the quiz and the deck, not the fact sheet), keeps the last good outputs when an edit breaks the
+edit: the quiz and the deck, not the fact sheet; the web page with either), keeps the last good outputs when an edit breaks the
 content, and stops cleanly."""
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def test_watch_rebuilds_what_changed_and_keeps_the_last_good_outputs(tmp_path, c
         assert wait_for(lines, "rebuilt")
         rebuilt = [line for line in lines if line.startswith("rebuilt")][-1]
         assert "quiz.pdf" in rebuilt and "deck.pptx" in rebuilt and "factsheet.pdf" not in rebuilt
+        assert "index.html" in rebuilt, "the web page carries the quiz and the sizes of the files beside it"
+        assert "Which body serves" in (out / "index.html").read_text("utf-8")
         assert (out / "factsheet.pdf").read_bytes() == sheet
         assert " ms" in rebuilt
         count = len(lines)

@@ -268,3 +268,65 @@ def test_pictures_go_in_as_data_with_their_alt_text_and_within_bounds(tmp_path):
         with Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))) as im:
             assert im.size == (int(element[1]["width"]), int(element[1]["height"]))
             assert im.width <= 1600
+
+
+@pytest.fixture(scope="module")
+def stranger(tmp_path_factory):
+    """tests/roots/web: content written from scratch (English and Hebrew), a pale theme of its own."""
+    folder = tmp_path_factory.mktemp("web")
+    from helpers import ROOTS
+
+    shutil.copytree(ROOTS / "web", folder / "web")
+    written, plans, kits = build(folder / "web" / "content.yaml", folder / "out")
+    return folder / "out", plans, kits
+
+
+def test_content_from_scratch_reads_back_in_both_directions(stranger):
+    out, plans, kits = stranger
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["en", "he", "index.html"]
+    for lang, direction in (("en", "ltr"), ("he", "rtl")):
+        html, page = _page(out, lang)
+        assert page.all("html")[0][1] == {"lang": lang, "dir": direction}
+        assert page.all("section", id="section-online"), "a section marked web is on the page"
+        assert not page.all("section", id="downloads"), "nothing to link when only the page is built"
+        assert [e[1]["type"] for e in page.all("input") if e[1]["name"] == "q1"] == ["checkbox"] * 4
+        logo = page.all("img")[0][1]
+        assert logo["alt"] and logo["src"].startswith("data:image/png;base64,")
+    html, page = _page(out, "en")
+    assert "Boat tours &lt;for families&gt;" in html
+    assert page.all("a", href="tel:+15550100") and page.all("a", href="mailto:desk@port.example.org")
+    assert "javascript:" not in html and "bad link" in html
+    warnings = [w.message for p in plans for w in p.warnings]
+    assert any("javascript:" in m for m in warnings)
+    assert not any("no he wording" in m for m in warnings), "the theme's Hebrew catalogue is used"
+    hebrew = _text(_page(out, "he")[0])
+    assert "דילוג לתוכן" in hebrew and "בדיקת התשובות" in hebrew
+
+
+def test_calendar_of_content_from_scratch(stranger):
+    import datetime as dt
+
+    import icalendar
+
+    out = stranger[0]
+    event = list(icalendar.Calendar.from_ical((out / "en" / "event.ics").read_bytes()).walk("VEVENT"))[0]
+    assert event.decoded("DTSTART") == dt.datetime(2028, 5, 13, 9, 30)
+    assert event.decoded("DTEND") == dt.datetime(2028, 5, 13, 15, 0)
+    assert str(event["LOCATION"]) == "Pier 4; the blue shed, “Harbour Master’s” hall"
+    assert str(event["SUMMARY"]) == "Boats & bridges open day"
+    assert str(event["ORGANIZER"]) == "mailto:desk@port.example.org"
+    hebrew = list(icalendar.Calendar.from_ical((out / "he" / "event.ics").read_bytes()).walk("VEVENT"))[0]
+    assert str(hebrew["LOCATION"]) == "רציף 4, הסככה הכחולה"
+
+
+def test_a_pale_theme_is_read_at_aa_contrast_on_the_page(stranger):
+    from generator.renderers.deck.color import contrast
+
+    out = stranger[0]
+    style = Page((out / "en" / "index.html").read_text("utf-8")).styles[0]
+    colours = dict(re.findall(r"--([a-z-]+):(#[0-9A-Fa-f]{6})", style))
+    assert colours["text"] != "#9A9A9A", "the theme's grey text is darkened"
+    for fore, back in (("text", "background"), ("text", "light"), ("secondary", "background"),
+                       ("secondary", "light"), ("muted", "light"), ("primary", "background"),
+                       ("on-primary", "primary"), ("accent", "primary")):
+        assert contrast(colours[fore], colours[back]) >= 4.5, (fore, back)

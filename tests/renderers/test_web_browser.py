@@ -192,3 +192,32 @@ def test_the_print_stylesheet_leaves_out_navigation_buttons_and_answers(site, ch
         assert chrome.execute_script("return getComputedStyle(document.querySelector('#quiz legend')).display") != "none"
     finally:
         chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.fixture(scope="module")
+def stranger_site(site, tmp_path_factory):
+    """tests/roots/web built: content written from scratch in English and Hebrew, on a pale theme."""
+    import shutil
+
+    from helpers import ROOTS, build
+
+    folder = tmp_path_factory.mktemp("web-browser")
+    shutil.copytree(ROOTS / "web", folder / "web")
+    build(folder / "web" / "content.yaml", folder / "out")
+    return folder / "out"
+
+
+@pytest.mark.parametrize("lang", ("en", "he", None))
+def test_content_from_scratch_on_a_pale_theme_passes_axe_and_reflows(stranger_site, chrome, lang):
+    for width in WIDTHS + (320,):
+        web.viewport(chrome, width)
+        chrome.get(url(stranger_site, lang))
+        assert chrome.execute_script("return document.documentElement.scrollWidth") <= width
+        if width in WIDTHS:
+            assert web.axe(chrome) == [], (lang, width)
+    if lang == "he":
+        assert chrome.execute_script("return getComputedStyle(document.body).direction") == "rtl"
+        # logical properties: the event box's accent bar is on the right in Hebrew
+        box = chrome.execute_script("const s = getComputedStyle(document.querySelector('.event'));"
+                                    "return [s.borderRightWidth, s.borderLeftWidth]")
+        assert float(box[0].rstrip("px")) > 0 and float(box[1].rstrip("px")) == 0

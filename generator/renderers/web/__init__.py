@@ -66,6 +66,26 @@ def data_uri(path: Path) -> tuple[str, int, int]:
     return f"data:image/{kind};base64,{base64.b64encode(raw).decode('ascii')}", w, h
 
 
+def on_page(section) -> bool:
+    """Whether the page shows a section: what the fact sheet shows, and sections marked `web`."""
+    return section.show is None or "factsheet" in section.show or "web" in section.show
+
+
+def palette(theme) -> dict[str, str]:
+    """The theme's colours, each text colour moved (towards black or white, as little as it takes) until
+    it reads at 4.5:1 on what lies behind it on the page: WCAG AA whatever the theme says."""
+    from ..deck.color import ensure
+
+    c = dict(theme.colors())
+    back = c.setdefault("background", "#FFFFFF")
+    for name in ("text", "primary", "secondary", "muted"):
+        c[name] = ensure(c[name], [back, c["light"]])
+    c["on_primary"] = ensure(c["on_primary"], c["primary"])
+    c["accent"] = ensure(c["accent"], c["primary"])          # the day, on the band
+    c["correct"] = ensure(c["correct"], [back, c["light"]])
+    return c
+
+
 def _points(items) -> list[dict]:
     """Points with their term's colon (the language's typography spaces it where it should)."""
     return [{"term": p.term + ("" if p.term.rstrip().endswith(":") else ":") if p.term else None, "text": p.text}
@@ -86,7 +106,7 @@ def _quiz(kit, qp) -> dict | None:
     for n, q in enumerate(content.quiz.questions, 1):
         right = q.answers
         section = content.section(q.section) if q.section else None
-        shown = section is not None and (section.show is None or "factsheet" in section.show)
+        shown = section is not None and on_page(section)
         answer = separator.join(f"{letters[i]}. {plain(q.options[i], kit.language)}" for i in right)
         questions.append({
             "number": n, "id": f"q{n}", "question": q.question, "multiple": len(right) > 1,
@@ -135,7 +155,7 @@ def page(kit, qp=None) -> WebPage:
     org = content.organization
     sections = []
     for section in content.sections:
-        if section.show is not None and "factsheet" not in section.show:
+        if not on_page(section):
             continue
         table = content.table(section.table) if section.table else None
         image = None
@@ -170,7 +190,7 @@ def page(kit, qp=None) -> WebPage:
     labels["score"] = kit.say("web_score", right="{right}", total="{total}")
     labels["see"] = tuple(kit.say("see", section="\x00").split("\x00", 1))
     labels["contact"] = kit.say("contact", contact=plain(org.contact, lang)) if org and org.contact else None
-    return WebPage(lang, kit.theme.folder, kit.theme.colors(), context, _downloads(kit), labels)
+    return WebPage(lang, kit.theme.folder, palette(kit.theme), context, _downloads(kit), labels)
 
 
 def plan(kit, notes: Notes, qp=None) -> list:
@@ -200,7 +220,7 @@ def editions_page(kits, kept: dict[str, dict[str, str]]):
 
     def produce(path: Path) -> str:
         html = render_editions(listed, plain(first.content.title, first.language), first.language, first.rtl,
-                               first.say("web_choose_language"), first.theme)
+                               first.say("web_choose_language"), first.theme.folder, palette(first.theme))
         path.write_bytes(html.encode("utf-8"))
         return f"{len(listed)} edition{'s' if len(listed) != 1 else ''}"
     return produce

@@ -96,10 +96,11 @@ def write_page(plan, path: Path, sizes) -> str:
     return f"{len(html.encode('utf-8')) // 1000 or 1} kB, {len(plan.context['sections'])} sections"
 
 
-def render_editions(editions: list[dict], title: str, language: str, rtl: bool, heading: str, theme) -> str:
+def render_editions(editions: list[dict], title: str, language: str, rtl: bool, heading: str, theme_folder: Path,
+                    colors: dict) -> str:
     """output/index.html: every edition by its own name, with hreflang."""
-    env = environment(theme.folder)
-    style = env.get_template("style.css.j2").render(c=theme.colors()).strip()
+    env = environment(theme_folder)
+    style = env.get_template("style.css.j2").render(c=colors).strip()
     return env.get_template("editions.html.j2").render(
         editions=editions, title=title, lang=language, dir="rtl" if rtl else "ltr", heading=heading,
         style=style, csp=policy(style, None))

@@ -43,7 +43,8 @@ def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
         notes.warn(("build", "deck_template"), note)
     return DeckPlan(slides, d.width, d.height, _lang_tag(kit.language), kit.rtl,
                     {"latin": d.body.name, "body": d.body.name, "heading": d.heading.name,
-                     "cs": d.cs_font or d.body.name, "ea": _east_asian_font(kit) or d.body.name},
+                     "cs": d.cs_font or _complex_font(kit) or d.body.name,
+                     "ea": _east_asian_font(kit) or d.body.name},
                     plain(content.title, kit.language)[:250], plain(content.subtitle or content.summary,
                                                                    kit.language)[:250],
                     plain(org.name)[:250] if org else "", (stamp.year, stamp.month, stamp.day, 9, 0, 0),
@@ -55,6 +56,20 @@ def _east_asian_font(kit) -> str:
     text), or "" when it has none."""
     face = kit.fonts.face_for("\u56fd" if not kit.language.lower().startswith("ko") else "\ud55c", "regular")
     return face.deck_name if face.covers("\u56fd") or face.covers("\ud55c") else ""
+
+
+def _complex_font(kit) -> str:
+    """The family the edition sets a complex script in (Devanagari, Thai ...: PowerPoint's "cs" text),
+    or "" when its text has none."""
+    from ...scripts import SCRIPTS, script_of
+
+    for ch in plain(kit.content.title) + plain(kit.content.summary):
+        spec = SCRIPTS.get(script_of(ch))
+        if ch.isalpha() and spec is not None and spec.key not in ("latin", "greek", "cyrillic") and \
+                spec.key not in ("han", "kana", "hangul", "cjk", "symbols"):
+            face = kit.fonts.face_for(ch, "regular")
+            return face.deck_name if face.covers(ch) else ""
+    return ""
 
 
 def _lang_tag(language: str) -> str:

@@ -151,3 +151,18 @@ def test_deck_runs_name_the_editions_language(scripts_build, language):
     for slide in deck(out / language / "deck.pptx").slides:
         langs |= set(re.findall(r'<a:rPr lang="([^"]+)"', slide.part.blob.decode("utf-8")))
     assert langs and all(tag.split("-")[0] == language.split("-")[0] for tag in langs), langs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", [pytest.param(tag, marks=HINDI_LAYER) if tag == "hi" else tag
+                                      for tag in LANGUAGES])
+def test_the_poster_carries_the_summarys_first_sentence_and_no_more(scripts_build, language):
+    from generator.text import sentences
+
+    out, _ = scripts_build
+    suffix = "" if language == "en" else f".{language}"
+    kit = load_kit(ROOTS / "scripts" / f"content{suffix}.yaml")
+    first, second = sentences(plain(kit.content.summary, language))[:2]
+    text = re.sub(r"\s+", "", pdftotext(out / language / "poster.pdf"))
+    assert re.sub(r"\s+", "", first) in text
+    assert re.sub(r"\s+", "", second)[:12] not in text

@@ -156,6 +156,18 @@ def _edition_fonts(kit: Kit, named: list, strict_glyphs: bool) -> tuple[Kit, lis
     return replace(kit, fonts=choice.fontset, font_report=tuple(choice.report(kit.language))), out
 
 
+def _poster_line_missing(main_loaded: Loaded, main: Content, loaded: Loaded, content: Content) -> None:
+    """Warn when the main file writes a poster line and a translation does not: that poster then
+    carries its summary's first sentence, which is seldom what was meant."""
+    if main.poster and main.poster.line and not (content.poster and content.poster.line):
+        line, _ = main_loaded.where(("poster", "line"))
+        problem = Problem(loaded.file, 0, 0, "poster.line", f"{Path(main_loaded.file).name}:{line} has a poster line "
+                          "and this translation has none, so its poster carries the summary's first sentence; "
+                          f"add `poster: {{line: ...}}` in {content.language}", "warning")
+        if problem not in loaded.warnings:
+            loaded.warnings.append(problem)
+
+
 def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = None,
              translations: bool = False, only_language: str | None = None,
              allow_missing_glyphs: bool = False, partial: bool = False) -> Project | Kit:
@@ -203,6 +215,7 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
             failed[tag] = own
         else:
             kept.append((loaded, content, tag))
+            _poster_line_missing(main_loaded, main_content, loaded, content)
     editions = kept
     build = _apply_overrides(main_content.build, overrides)
     try:

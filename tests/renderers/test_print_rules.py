@@ -141,6 +141,20 @@ def test_a_sentence_that_needs_more_room_closes_the_gaps_around_it_before_it_is_
     assert flat(sentence) in flat(pdf_text(out / "fr" / "poster.pdf"))
 
 
+def test_a_translation_without_the_main_files_poster_line_is_warned_about(tmp_path):
+    content = copy_default(tmp_path)
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("\nbuild:", "\nposter:\n  line: Police forces work together.\n\nbuild:", 1),
+                       encoding="utf-8")
+    written, _, kits = build(content, tmp_path / "out", ["poster"])
+    by_language = {k.language: [w.message for w in k.warnings if w.path == "poster.line"] for k in kits}
+    assert not by_language["en"]
+    assert all("has a poster line" in m[0] for lang, m in by_language.items() if lang != "en")
+    fr = next(w.path for w in written if w.path.parent.name == "fr")
+    sentence, _ = first_sentence(next(k for k in kits if k.language == "fr").content.summary)
+    assert flat(sentence) in flat(pdf_text(fr))
+
+
 def test_a_russian_sentence_with_long_words_still_fits(tmp_path):
     """Long Cyrillic words leave short lines: the gaps close and the title and event give up a little
     size, and the sentence prints at 28 pt or more instead of being dropped."""

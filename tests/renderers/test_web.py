@@ -330,3 +330,48 @@ def test_a_pale_theme_is_read_at_aa_contrast_on_the_page(stranger):
                        ("secondary", "light"), ("muted", "light"), ("primary", "background"),
                        ("on-primary", "primary"), ("accent", "primary")):
         assert contrast(colours[fore], colours[back]) >= 4.5, (fore, back)
+
+
+def _themed(tmp_path, files: dict[str, str]) -> Path:
+    """The default content on a theme 'mine' beside it that has only these web templates."""
+    content = copy_default(tmp_path / "c")
+    for path in content.parent.glob("content.*.yaml"):
+        path.unlink()
+    theme = content.parent / "templates" / "mine"
+    (theme / "web").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("name: mine\n", "utf-8")
+    for name, text in files.items():
+        (theme / "web" / name).write_text(text, "utf-8")
+    return content
+
+
+def test_a_theme_may_replace_one_web_template(tmp_path):
+    content = _themed(tmp_path, {"style.css.j2": "body{color:{{ c.text }}} .mine{}"})
+    build(content, tmp_path / "out", ["web"], theme="mine")
+    html = (tmp_path / "out" / "en" / "index.html").read_text("utf-8")
+    page = Page(html)
+    assert page.styles == ["body{color:#1C1F24} .mine{}"]
+    digest = base64.b64encode(hashlib.sha256(page.styles[0].encode()).digest()).decode()
+    csp = next(e[1]["content"] for e in page.all("meta") if e[1].get("http-equiv") == "Content-Security-Policy")
+    assert f"style-src 'sha256-{digest}'" in csp
+    assert page.all("h1"), "the other templates come from the default theme"
+
+
+@pytest.mark.parametrize("template, words", [
+    ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+     "page.html.j2:1: `Call` is not allowed in a web template"),
+    ("{{ 'x' * 1000000000 }}", "`Mul` is not allowed"),
+    ("{% include 'page.html.j2' %}", "`Include` is not allowed"),
+    ("{{ title.__class__.__mro__ }}", "unsafe"),
+    ("{{ no_such_name }}", "'no_such_name' is undefined"),
+    ("{% if %}", "page.html.j2:1:"),
+])
+def test_a_themes_broken_or_hostile_web_template_is_a_located_error(tmp_path, capsys, template, words):
+    from generator.cli import main
+
+    content = _themed(tmp_path, {"page.html.j2": template})
+    code = main([str(content), "--only", "web", "--theme", "mine", "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1 and words in err and "Traceback" not in err, err
+    assert not (tmp_path / "out").exists()
+    assert main([str(content), "--only", "web", "--theme", "mine", "--check"]) == 1

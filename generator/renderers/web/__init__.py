@@ -197,7 +197,11 @@ def plan(kit, notes: Notes, qp=None) -> list:
     """index.html and, for a dated event, event.ics."""
     from ...plans import Planned
 
-    out = [Planned("index.html", "web", page(kit, qp), "web")]
+    from .html import checked, render
+
+    planned = page(kit, qp)
+    checked(render, planned, lambda name: None)   # a theme's broken template is found now (and by --check)
+    out = [Planned("index.html", "web", planned, "web")]
     calendar = ics(kit)
     if calendar is not None:
         out.append(Planned("event.ics", "web", (calendar.encode("utf-8"), "1 event"), "bytes"))
@@ -207,7 +211,7 @@ def plan(kit, notes: Notes, qp=None) -> list:
 def editions_page(kits, kept: dict[str, dict[str, str]]):
     """output/index.html's writer: the editions this build makes a page for, and those an earlier
     build made that stay (kept: tag -> manifest), each by its own name, in the order of their tags."""
-    from .html import own_name, render_editions
+    from .html import checked, own_name, render_editions
 
     first = kits[0]
     rtl = lambda tag: tag.split("-")[0].lower() in RTL_LANGUAGES  # noqa: E731
@@ -219,8 +223,8 @@ def editions_page(kits, kept: dict[str, dict[str, str]]):
     listed = [editions[tag] for tag in sorted(editions)]
 
     def produce(path: Path) -> str:
-        html = render_editions(listed, plain(first.content.title, first.language), first.language, first.rtl,
-                               first.say("web_choose_language"), first.theme.folder, palette(first.theme))
+        html = checked(render_editions, listed, plain(first.content.title, first.language), first.language,
+                       first.rtl, first.say("web_choose_language"), first.theme.folder, palette(first.theme))
         path.write_bytes(html.encode("utf-8"))
         return f"{len(listed)} edition{'s' if len(listed) != 1 else ''}"
     return produce

@@ -9,6 +9,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from ...errors import TemplateError
 from ...text import runs
 from ...theme import BUILTIN
 
@@ -17,18 +18,47 @@ SIZE = "\x01"   # where a download's size goes in its wording (web.SIZE)
 KB, MB = 1000, 1000 * 1000
 
 
+# What a theme's web template may not hold: calls (range(), lipsum() ...), ** and *, and other templates
+# pulled in; so its loops only walk what the page gives it, and a theme cannot make a build run long.
+REFUSED = ("Call", "Pow", "Mul", "Include", "Import", "FromImport", "Extends", "Macro", "CallBlock")
+
+
 @lru_cache(maxsize=8)
 def environment(theme_folder: Path):
     """The sandboxed, autoescaping Jinja2 environment of a theme's web templates."""
     import jinja2
+    from jinja2 import nodes
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    class Checked(ImmutableSandboxedEnvironment):
+        def _parse(self, source, name, filename):
+            tree = super()._parse(source, name, filename)
+            for node in tree.find_all(nodes.Node):
+                if type(node).__name__ in REFUSED:
+                    raise jinja2.TemplateSyntaxError(f"`{type(node).__name__}` is not allowed in a web template",
+                                                     node.lineno, name, filename)
+            return tree
+
     folders = list(dict.fromkeys([str(theme_folder / "web"), str(BUILTIN / "default" / "web")]))
-    env = ImmutableSandboxedEnvironment(loader=jinja2.FileSystemLoader(folders), autoescape=True,
-                                        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                                        keep_trailing_newline=True)
+    env = Checked(loader=jinja2.FileSystemLoader(folders), autoescape=True, undefined=jinja2.StrictUndefined,
+                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.clear()
     env.filters["inline"] = inline
     return env
+
+
+def checked(render_one, *args):
+    """render_one(*args), with a theme template's mistake reported as the theme's problem (file:line)."""
+    import jinja2
+
+    try:
+        return render_one(*args)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"the theme's web templates lack {exc.name}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"a web template of the theme: {exc}") from None
 
 
 def inline(text, language: str = ""):
@@ -91,7 +121,7 @@ def render(plan, sizes) -> str:
 
 def write_page(plan, path: Path, sizes) -> str:
     """Write index.html; sizes(name) gives the size of a file beside it, once written."""
-    html = render(plan, sizes)
+    html = checked(render, plan, sizes)
     path.write_bytes(html.encode("utf-8"))
     return f"{len(html.encode('utf-8')) // 1000 or 1} kB, {len(plan.context['sections'])} sections"
 

@@ -16,6 +16,7 @@ from ...theme import BUILTIN
 SIZE = "\x01"   # where a download's size goes in its wording (web.SIZE)
 
 KB, MB = 1000, 1000 * 1000
+MEDIA = {"pdf": "application/pdf", "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
 
 # What a theme's web template may not hold: calls (range(), lipsum() ...), ** and *, and other templates
@@ -112,7 +113,8 @@ def render(plan, sizes) -> str:
     for item in plan.downloads:
         size = sizes(item.name)
         if size is not None:
-            downloads.append({"name": item.name, "before": item.before, "label": item.label,
+            downloads.append({"name": item.name, "before": item.before, "label": item.label, "type": MEDIA[
+                              item.name.rsplit(".", 1)[-1]],
                               "after": item.after.replace(SIZE, size_text(size, plan.language))})
     return env.get_template("page.html.j2").render(
         **plan.context, labels=plan.labels, downloads=downloads, style=style, script=script,

@@ -339,19 +339,19 @@ _KAHOOT_NOTES = (
     "Remember: questions have a limit of 120 characters and answers can have 75 characters max. "
     "Text will turn red in Excel or Google Docs if you exceed this limit. "
     "If several answers are correct, separate them with a comma.",
-    "",  # the template's example-question note; filled with the quiz title
+    "",  # the template's example-question note; filled with the planned note (wording kahoot_note)
     "And remember, if you're not using Excel you need to export to .xlsx format before you upload to Kahoot!",
 )
 
 
 def write_kahoot(payload, path: Path) -> str:
     """Write planned rows into a workbook laid out like Kahoot's quiz template; return its summary."""
-    rows, title, summary = payload
-    _kahoot(Path(path), rows, title)
+    rows, note, summary = payload
+    _kahoot(Path(path), rows, note)
     return summary
 
 
-def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> None:
+def _kahoot(path: Path, rows: Sequence[KahootRow], about: str = "") -> None:
     """The workbook, written by XlsxWriter (made for writing .xlsx, and quick to load)."""
     import xlsxwriter
 
@@ -365,7 +365,7 @@ def _kahoot(path: Path, rows: Sequence[KahootRow], title: str | None = None) -> 
     quoted = workbook.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})
     for offset, note in enumerate(_KAHOOT_NOTES):
         if offset == 3:
-            note = f"Questions from the quiz: {text_of(title)}" if title else ""
+            note = clean(about)
         if note:
             sheet.write_string(1 + offset, 1, note, title_format if offset == 0 else
                                quoted if note.startswith(FORMULA_STARTS) else None)
@@ -423,4 +423,9 @@ def plan(kit, notes, quiz_plan: QuizPlan) -> list[Planned]:
     return [Planned(GIFT_NAME, "quiz", (gift(questions, quiz_plan.title), _count(len(questions))), "text"),
             Planned(MOODLE_NAME, "quiz", (moodle_xml(questions, shuffle=kit.build.quiz.shuffle),
                                           _count(len(questions))), "bytes"),
-            Planned(KAHOOT_NAME, "quiz", (rows, quiz_plan.title, kahoot_summary), "xlsx")]
+            Planned(KAHOOT_NAME, "quiz", (rows, _about(kit, quiz_plan.title), kahoot_summary), "xlsx")]
+
+
+def _about(kit, title: str | None) -> str:
+    """The note above the questions, in the edition's language: which quiz they come from."""
+    return str(kit.say("kahoot_note", title=text_of(title))) if title else ""

@@ -410,3 +410,13 @@ def test_time_limit_grows_with_reading():
     assert exports.time_limit("x" * 120, ["y" * 75] * 2) == 30
     assert exports.time_limit("x" * 120, ["y" * 75] * 4) == 60
     assert exports.time_limit("Short?", ["Yes", "No"], multiple=True) == 30
+
+
+@pytest.mark.parametrize("language, note", [
+    ("en", "Questions from the quiz: "), ("fr", "Questions du questionnaire\u202f: "),
+    ("es", "Preguntas del cuestionario: "), ("ar", "أسئلة الاختبار: ")])
+def test_the_kahoot_sheet_names_its_quiz_in_the_editions_language(default_build, language, note):
+    kit = next(k for k in default_build[3] if k.language == language)
+    sheet = openpyxl.load_workbook(default_build[0] / language / "quiz-kahoot.xlsx").active
+    title = kit.content.quiz.title or str(kit.say("quiz_default_title"))
+    assert sheet.cell(5, 2).value == note + plain(title, language)

@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 _STRONG_RTL = ("R", "AL", "AN")
+_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2068": "\u202a", "\u2069": "\u202c"}
 
 
 def has_rtl(text: str) -> bool:
@@ -20,8 +21,9 @@ def levels(text: str, rtl: bool) -> tuple[int, ...]:
         return (0,) * len(text)
     from bidi import algorithm as uba
 
-    # characters this Python's Unicode data has no bidi class for are taken as left-to-right letters
-    text = "".join(ch if unicodedata.bidirectional(ch) else "a" for ch in text)
+    # characters this Python's Unicode data has no bidi class for are taken as left-to-right letters;
+    # the isolates (LRI, RLI, FSI, PDI), which this algorithm predates and fails on, act as embeddings
+    text = "".join(_ISOLATES.get(ch, ch) if unicodedata.bidirectional(ch) else "a" for ch in text)
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

@@ -411,3 +411,22 @@ def test_the_arabic_master_key_prints_the_number_sign_before_the_number(editions
                           capture_output=True, text=True, check=True).stdout
     text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
     assert re.search(r"\(#\d+", text) and not re.search(r"\d#\)?", text)
+
+
+@pytest.mark.parametrize("language, options, rule", [
+    ("en", ["Speed", "Fatigue", "Drink", "None of the above, because none is safe"], "last"),
+    ("en", ["Speed", "Fatigue", "None", "Drink"], (2,)),
+    ("en", ["Speed", "Fatigue", "All of the above", "None of the above"], (2, 3)),
+    ("en", ["Nonetheless, speed", "A14", "M6", "A1"], "free"),     # "none" counts only as the whole option
+    ("fr", ["La vitesse", "La fatigue", "L'alcool", "Aucune de ces réponses"], "last"),
+    ("fr", ["Toutes les polices du monde", "Europol", "Afripol", "Ameripol"], "free"),
+    ("fr", ["La vitesse", "La fatigue", "L'alcool", "Toutes"], "last"),
+    ("es", ["La velocidad", "El cansancio", "El alcohol", "Ninguna de las anteriores"], "last"),
+    ("ar", ["السرعة", "التعب", "الكحول", "لا شيء مما سبق"], "last"),
+])
+def test_options_that_refer_to_the_others_are_found_in_every_language(kit_on, language, options, rule):
+    from generator.quizplan import option_rule
+
+    kit = kit_on("A4")[2][language]
+    kept = [k.strip().lower() for k in str(kit.say("options_kept_last")).split("|") if k.strip()]
+    assert option_rule(options, kept) == rule

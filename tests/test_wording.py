@@ -93,3 +93,11 @@ def load_file_text(text: str) -> dict:
     from ruamel.yaml import YAML
 
     return dict(YAML(typ="safe").load(text))
+
+
+def test_generate_wording_prints_a_starting_catalogue(capsys):
+    from generator.cli import main
+
+    assert main(["--wording", "SW"]) == 0
+    out = capsys.readouterr().out
+    assert "templates/<theme>/wording/sw.yaml" in out and "\npage_x_of_y:\n" in out

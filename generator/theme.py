@@ -119,6 +119,11 @@ class Theme:
     def _family(self, key) -> fonts.Family:
         """A registry family by key, or static files inside the theme folder ({regular: file, ...})."""
         where = self.folder / "theme.yaml"
+        if isinstance(key, str) and key not in fonts.REGISTRY and key.lower().endswith((".ttf", ".otf", ".ttc")):
+            key = {"regular": key}        # one file named in one line: its -Bold sibling comes along
+            bold = key["regular"].replace("Regular", "Bold")
+            if bold != key["regular"] and (self.folder / bold).is_file():
+                key["bold"] = bold
         if isinstance(key, str):
             if key not in fonts.REGISTRY:
                 raise TemplateError(f"{where}: fonts: {key!r} is not a font the kit knows; use one of "
@@ -131,10 +136,15 @@ class Theme:
                 if not isinstance(name, str):
                     continue
                 path = (self.folder / name).resolve()
-                if not path.is_relative_to(self.folder) or not path.is_file() or path.suffix.lower() not in (".ttf", ".otf"):
-                    raise TemplateError(f"{where}: fonts: {name!r} must be a .ttf or .otf file inside the theme folder")
+                if not path.is_relative_to(self.folder) or not path.is_file() or \
+                        path.suffix.lower() not in (".ttf", ".otf", ".ttc"):
+                    raise TemplateError(f"{where}: fonts: {name!r} must be a .ttf, .otf or .ttc file inside the "
+                                        "theme folder")
                 files[style] = path
-            return fonts.from_files(str(key.get("name") or files["regular"].stem), files)
+            try:
+                return fonts.from_files(str(key.get("name") or fonts.family_name(files["regular"])), files)
+            except fonts.FontError as exc:
+                raise TemplateError(f"{where}: fonts: {exc}") from None
         raise TemplateError(f"{where}: fonts: expected a font name such as arimo, or {{regular: file.ttf, ...}}")
 
 

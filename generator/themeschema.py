@@ -20,9 +20,9 @@ Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
 def _known_font(name: str) -> str:
-    if name not in _fonts.REGISTRY:
+    if name not in _fonts.REGISTRY and not name.lower().endswith((".ttf", ".otf", ".ttc")):
         raise ValueError(f"{name!r} is not a font the kit knows; use one of {', '.join(_fonts.REGISTRY)}, "
-                         "or font files in the theme folder ({regular: fonts/My.ttf, bold: ...})")
+                         "or a font file in the theme folder (fonts/My-Regular.ttf, or {regular: ..., bold: ...})")
     return name
 
 

@@ -115,3 +115,17 @@ def test_a_family_without_bold_is_drawn_thicker_not_silently_regular():
     bold = family.face("bold")
     assert bold.synthetic_bold and bold.style == "bold"
     assert not family.face("regular").synthetic_bold
+
+
+def test_a_theme_names_a_font_file_in_one_line(tmp_path, no_system_fonts):
+    theme = tmp_path / "templates" / "mine"
+    (theme / "fonts").mkdir(parents=True)
+    source, _ = fonts.bundled("noto-sans-devanagari").files["regular"]
+    shutil.copy(source, theme / "fonts" / "MyDevanagari-Regular.ttf")
+    (theme / "theme.yaml").write_text("name: mine\nfonts:\n  fallbacks: [fonts/MyDevanagari-Regular.ttf]\n",
+                                      encoding="utf-8")
+    kit = load_kit(write(tmp_path, HI + "build:\n  theme: mine\n"))
+    face = kit.fonts.face_for("ह", "regular")
+    assert face.family == "Noto Sans Devanagari"
+    assert kit.fonts.families[1].files["regular"][0].startswith(str(theme.resolve()))
+    assert kit.fonts.face_for("ह", "bold").synthetic_bold     # no bold file beside it: drawn thicker

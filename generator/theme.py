@@ -141,10 +141,7 @@ class Theme:
                     raise TemplateError(f"{where}: fonts: {name!r} must be a .ttf, .otf or .ttc file inside the "
                                         "theme folder")
                 files[style] = path
-            try:
-                return fonts.from_files(str(key.get("name") or fonts.family_name(files["regular"])), files)
-            except fonts.FontError as exc:
-                raise TemplateError(f"{where}: fonts: {exc}") from None
+            return fonts.from_files(str(key.get("name") or fonts.family_name(files["regular"])), files)
         raise TemplateError(f"{where}: fonts: expected a font name such as arimo, or {{regular: file.ttf, ...}}")
 
 

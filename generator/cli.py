@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .errors import ContentError, GeneratorError, Problem, UsageError
+from .errors import ContentError, GeneratorError, Problem, report
 from .choices import DECK_STYLES, DIVIDERS, OUTPUT_KINDS, PAPERS
+from .project import Options
 
 EXIT_CODES = {0: "built (or checked) without problems", 1: "a problem in the content, a theme or a deck template",
               2: "a problem with the command line", 3: "a bug in the generator",
@@ -79,37 +80,30 @@ def parser() -> argparse.ArgumentParser:
 
 
 def schema() -> dict:
-    """JSON Schema (draft 2020-12) of the content file, generated from the model."""
-    from .model import Content
+    """JSON Schema (draft 2020-12) of the content file, generated from the model with its docstrings
+    (a copy of model.py loaded with them: builds leave them out, they take pydantic long to read)."""
+    import importlib.util
 
-    out = Content.model_json_schema()
+    from . import model
+
+    name = f"{__package__}._model_with_docs"
+    documented = sys.modules.get(name)
+    if documented is None:
+        spec = importlib.util.spec_from_file_location(name, model.__file__)
+        documented = importlib.util.module_from_spec(spec)
+        documented._DOCS = True
+        sys.modules[name] = documented   # pydantic resolves the annotations through sys.modules
+        spec.loader.exec_module(documented)
+    out = documented.Content.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://example.org/idpc-kit/content.schema.json", **out}
 
 
-def overrides(args: argparse.Namespace) -> dict:
-    return {"paper": args.paper, "theme": args.theme, "deck_template": args.deck_template, "outputs": args.only,
-            "versions": args.versions, "seed": args.seed, "style": args.deck_style, "dividers": args.dividers}
-
-
 def load(args: argparse.Namespace):
-    """The project's kits, every problem of every file reported at once."""
-    project = load_project(args, partial=False)
-    return project.kits
+    """The project's kits, every problem of every file reported at once (project.load)."""
+    from .project import Options, load as load_project
 
-
-def load_project(args: argparse.Namespace, partial: bool = True):
-    """The project: the kits of every edition without problems, and the problems of the others."""
-    from .kit import load_kit
-
-    content = Path(args.content)
-    if not content.exists():
-        raise UsageError(f"{content}: no such file; run `generate` in the folder that holds content.yaml, "
-                         "or give its path")
-    if content.is_dir():
-        raise UsageError(f"{content} is a folder; give the path of the content file (content.yaml)")
-    return load_kit(content, overrides(args), shown_as=str(args.content), translations=True,
-                    only_language=args.lang, allow_missing_glyphs=args.allow_missing_glyphs, partial=partial)
+    return load_project(Options.from_args(args)).kits
 
 
 def _refuse(warnings: list[Problem]) -> None:
@@ -118,16 +112,39 @@ def _refuse(warnings: list[Problem]) -> None:
         raise ContentError([Problem(w.file, w.line, w.column, w.path, w.message + " (--strict)") for w in warnings])
 
 
-def report(warnings: list[Problem]) -> None:
-    for w in sorted(set(warnings)):
-        print(str(w), file=sys.stderr)
+def _files(count: int, languages: int) -> str:
+    return (f"{count} file{'s' if count != 1 else ''} in {languages} language{'s' if languages != 1 else ''}")
 
 
-def run(args: argparse.Namespace) -> int:
+def _shown(path: Path) -> Path:
+    cwd = Path.cwd()
+    return path.relative_to(cwd) if path.is_relative_to(cwd) else path
+
+
+def unchanged(state: dict, options: Options, started: float) -> int:
+    """Report a build that had nothing to do (incremental.up_to_date): its files and its warnings."""
+    report([Problem(*w) for w in state["warnings"]])
+    out_dir, count = options.out_dir, 0
+    for lang, output in state["selected"]:
+        for name, (summary, _, _) in state["outputs"][lang][output]["files"].items():
+            print(f"{_shown(out_dir / lang / name)}  ({summary}, unchanged)")
+            count += 1
+    languages = len({lang for lang, _ in state["selected"]})
+    print(f"{_files(count, languages)}, all up to date, in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def run(args: argparse.Namespace, started: float | None = None) -> int:
     """Build (or check) one project; return the exit code."""
-    started = time.perf_counter()
-    project = load_project(args, partial=not args.strict)
+    import gc
+
+    from .project import load as load_project
+
+    started = started or time.perf_counter()
+    options = Options.from_args(args)
+    project = load_project(options, partial=not args.strict)
     kits = project.kits
+    gc.freeze()   # what loading made lives as long as the build: the collector need not walk it again
     if args.check:
         from .build import plan_all
 
@@ -143,17 +160,20 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from .build import build
 
-    out_dir = Path(args.output) if args.output else Path(args.content).resolve().parent / "output"
-    written, plans = build(kits, out_dir, args.only, strict=args.strict)
+    out_dir = options.out_dir
+    # a build that left an edition out must not be taken for up to date by the next run: no key
+    written, plans = build(kits, out_dir, args.only, strict=args.strict,
+                           options=None if project.failed else options)
     report([w for p in plans for w in p.warnings])
-    cwd = Path.cwd()
     for item in written:
-        shown = item.path.relative_to(cwd) if item.path.is_relative_to(cwd) else item.path
-        print(f"{shown}  ({item.summary})")
+        print(f"{_shown(item.path)}  ({item.summary})")
+    kept = [(p.language, name, summary) for p in plans for name, summary, _ in p.kept]
+    for lang, name, summary in kept:
+        print(f"{_shown(out_dir / lang / name)}  ({summary}, unchanged)")
     for line in (line for kit in kits for line in kit.font_report):
         print(line)
-    print(f"{len(written)} file{'s' if len(written) != 1 else ''} in {len(kits)} language"
-          f"{'s' if len(kits) != 1 else ''} in {time.perf_counter() - started:.1f} s")
+    note = f" ({len(kept)} unchanged)" if kept else ""
+    print(f"{_files(len(written) + len(kept), len(kits))}{note} in {time.perf_counter() - started:.1f} s")
     return _not_built(project, built=True) if project.failed else 0
 
 
@@ -191,8 +211,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, stop)
+    started = time.perf_counter()
     try:
         args = parser().parse_args(argv)
+        if not (args.schema or args.wording or args.inspect_template or args.watch or args.check):
+            from .incremental import up_to_date
+
+            options = Options.from_args(args)
+            state = up_to_date(options)   # before anything heavy is imported: nothing to do costs little
+            if state:
+                return unchanged(state, options, started)
         if args.schema:
             import json
 
@@ -207,15 +235,15 @@ def main(argv: list[str] | None = None) -> int:
             print(starter(canonical_tag(args.wording), find_theme(args.theme or "default", content_dir)))
             return 0
         if args.inspect_template:
-            from .renderers.deck.inspect import inspect
+            from .inspect_template import inspect
 
-            print(inspect(Path(args.inspect_template), args))
+            print(inspect(Path(args.inspect_template), Options.from_args(args)))
             return 0
         if args.watch:
             from .watch import watch
 
-            return watch(args)
-        return run(args)
+            return watch(Options.from_args(args))
+        return run(args, started)
     except GeneratorError as exc:
         print(str(exc), file=sys.stderr)
         if isinstance(exc, ContentError):

@@ -36,6 +36,10 @@ class ContentError(GeneratorError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        # rebuilt from its problems, so it crosses from a build process to the one reporting it
+        return type(self), (self.problems,)
+
 
 class TemplateError(GeneratorError):
     """A theme under templates/ or a deck template cannot be used."""
@@ -51,6 +55,14 @@ class OutputError(GeneratorError):
     """The computer stops the build (disk full, permissions, a file in use): not a content problem."""
 
     exit_code = 4
+
+
+def report(problems: list[Problem]) -> None:
+    """Print problems (warnings, usually) on stderr, each once, in file and line order."""
+    import sys
+
+    for p in sorted(set(problems)):
+        print(str(p), file=sys.stderr)
 
 
 def problem(file: Path | str, line: int, column: int, path: str, message: str,

@@ -2,16 +2,21 @@
 
 Nothing here imports a module named by content or a theme: a theme picks a family by its key in
 REGISTRY, or names static font files inside its own folder. Variable fonts are pinned to a style
-(weight 700 for bold) by HarfBuzz's instancer in a few milliseconds, in memory, so there is no
-first-run step and nothing to cache; the result depends only on the font package's bytes.
+(weight 700 for bold) by HarfBuzz's instancer; the static font is kept in the user's cache folder,
+named by a digest of the variable font's bytes, so later builds read it instead of pinning again
+(nothing to set up: a missing or unwritable cache only costs the pinning).
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+
+from . import tracking
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _WEIGHT = {"regular": 400, "bold": 700, "italic": 400, "bolditalic": 700}
@@ -70,10 +75,35 @@ def package_dir(package: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@lru_cache(maxsize=64)
+def stamp(path) -> tuple:
+    """What changes when a file is rewritten (a cache keyed on it never outlives the file's bytes)."""
+    st = os.stat(path)
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def stamps(folder: Path) -> tuple:
+    """The stamps of the font files in a theme folder."""
+    files = [p for p in Path(folder).rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
+    return tuple(sorted((str(p), stamp(p)) for p in files if p.is_file()))
+
+
+def _cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "idpc-kit" / "fonts"
+
+
 def _static_bytes(path: str, weight: int, index: int = 0) -> bytes:
     """The font at path as a static font at weight (variable fonts are pinned; static ones kept,
     and a collection (.ttc) kept whole: its face is chosen by index)."""
+    tracking.note(path)
+    return _pinned(path, weight, index, stamp(path))
+
+
+@lru_cache(maxsize=64)
+def _pinned(path: str, weight: int, index: int, stamp: tuple) -> bytes:
     import uharfbuzz as hb
 
     data = Path(path).read_bytes()
@@ -81,12 +111,32 @@ def _static_bytes(path: str, weight: int, index: int = 0) -> bytes:
     axes = {a.tag: a for a in face.axis_infos}
     if not axes or index:
         return data
+    kept = _cache_dir() / f"{hashlib.sha256(data).hexdigest()[:32]}-{weight}-hb{hb.__version__}.ttf"
+    try:
+        cached = kept.read_bytes()
+        if hb.Face(hb.Blob(cached)).glyph_count == face.glyph_count:
+            return cached   # else damaged (or not ours): cut again, and replace it
+    except OSError:
+        pass
     sub = hb.SubsetInput()
     sub.keep_everything()
     for tag, axis in axes.items():
         value = weight if tag == "wght" else axis.default_value
         sub.pin_axis_location(face, tag, max(axis.min_value, min(axis.max_value, value)))
-    return hb.subset(face, sub).blob.data
+    pinned = hb.subset(face, sub).blob.data
+    _keep(kept, pinned)
+    return pinned
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Store a pinned font in the cache (whole or not at all: written aside, then renamed)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        aside = path.with_name(f".{path.name}.{os.getpid()}")
+        aside.write_bytes(data)
+        os.replace(aside, path)
+    except OSError:
+        pass
 
 
 class Face:
@@ -177,9 +227,8 @@ class Family:
         return "italic" in self.files
 
 
-@lru_cache(maxsize=16)
 def bundled(key: str) -> Family:
-    """A family of the registry, by key."""
+    """A family of the registry, by key (one per state of its files, so set text stays cached)."""
     spec = REGISTRY[key]
     folder = package_dir(spec.package) / "files"
     files = {}
@@ -188,7 +237,13 @@ def bundled(key: str) -> Family:
         if not path.is_file():
             raise FontError(f"the font package {spec.package} has no {name}; reinstall it")
         files[style] = (str(path), _WEIGHT[style])
-    return Family(spec.name, files, spec.office_name)
+    return _bundled(key, tuple(sorted((style, path, stamp(path)) for style, (path, _) in files.items())))
+
+
+@lru_cache(maxsize=16)
+def _bundled(key: str, files: tuple) -> Family:
+    spec = REGISTRY[key]
+    return Family(spec.name, {style: (path, _WEIGHT[style]) for style, path, _ in files}, spec.office_name)
 
 
 def from_files(name: str, files: dict[str, Path], indexes: dict[str, int] | None = None,
@@ -221,9 +276,16 @@ MAX_FONT = 64 * 2**20
 _SFNT = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"typ1", b"ttcf")   # ttcf: a collection (.ttc)
 
 
-@lru_cache(maxsize=64)
 def undecodable(path: Path, index: int = 0) -> str | None:
     """Why the file at path is not a font the PDF and deck writers can use, or None."""
+    try:
+        return _undecodable(Path(path), index, stamp(path))   # judged again once the file changes
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+
+
+@lru_cache(maxsize=64)
+def _undecodable(path: Path, index: int, stamp: tuple) -> str | None:
     import uharfbuzz as hb
 
     try:
@@ -265,6 +327,10 @@ class FontSet:
     @property
     def main(self) -> Family:
         return self.families[0]
+
+    def paths(self) -> list[str]:
+        """Every font file of every family (what a build that sets text with this set reads)."""
+        return sorted({path for family in self.families for path, _ in family.files.values()})
 
     def face_for(self, ch: str, style: str) -> Face:
         """The first family's face that can draw ch (the main family's when none can)."""

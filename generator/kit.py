@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import fields, fontchoice
+from . import fields, fontchoice, tracking
 from .errors import ContentError, Problem, TemplateError, UsageError
 from .fonts import FontError, FontSet
 from .loader import Loaded, format_path, load_file
@@ -89,6 +89,7 @@ class Kit:
         path, why = resolve_asset(self.base_dir, relative)
         if why:
             raise ContentError([Problem(self.source.file, 0, 0, "", why)])
+        tracking.note(path)
         return path
 
     def event_date(self) -> str | None:
@@ -179,6 +180,7 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
     shown = shown_as or str(path)
     base_dir = path.resolve().parent
     main_loaded = load_file(path, shown)
+    tracking.note(path, content=True)
     problems: list[Problem] = []
     failed: dict[str, list[Problem]] = {}    # a translation's tag -> its problems
     main_content = _validated(main_loaded, base_dir, problems)
@@ -197,6 +199,7 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
             continue
         try:
             loaded = load_file(t_path, t_shown)
+            tracking.note(t_path, content=True)
         except ContentError as exc:
             failed[tag_of(t_path)] = list(exc.problems)
             continue
@@ -221,6 +224,9 @@ def load_kit(path: Path, overrides: dict | None = None, shown_as: str | None = N
     try:
         theme = load_theme(build.theme, base_dir)
         fonts = theme.fonts()
+        tracking.absent(base_dir / "templates" / build.theme / "theme.yaml")   # a theme of the same name added here wins
+        for font in fonts.paths():
+            tracking.note(font)
     except (TemplateError, FontError) as exc:
         if overrides.get("theme"):
             raise UsageError(f"--theme {overrides['theme']}: {exc}") from None

@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import tracking
 from .errors import ContentError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -81,6 +82,7 @@ def load_file(path: Path, shown_as: str | None = None) -> Loaded:
                 raise ContentError([Problem(name, 0, 0, "", "is not a regular file; give the path of a .yaml file")])
         with path.open("rb") as fh:  # the bytes actually read are what count, not what the file says
             raw = fh.read(MAX_BYTES + 1)
+        tracking.note(path, raw)
         if len(raw) > MAX_BYTES:
             raise ContentError([Problem(name, 1, 1, "", "the file is larger than 5 MB; content files are "
                                         "limited to 5 MB")])

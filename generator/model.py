@@ -48,8 +48,13 @@ def canonical_tag(tag: str) -> str:
     return "-".join(out)
 
 
+# Reading the fields' docstrings takes pydantic longer than building the models: only the JSON Schema
+# needs them, and schema() loads a copy of this module with them (cli.schema sets _DOCS in it).
+_DOCS = globals().get("_DOCS", False)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True,
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=_DOCS, frozen=True,
                               str_strip_whitespace=False)
 
 

@@ -343,10 +343,14 @@ class Build:
         lines += [f"{w.output}\t{w.path.name}" for w in staging.written]
         (staging.folder / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    def commit(self) -> list[Written]:
-        """Swap the new folder into place in one step; return what was written."""
+    def commit(self, extra: dict[str, bytes] | None = None) -> list[Written]:
+        """Swap the new folder into place in one step; return what was written. extra: files to place at
+        the top of the new folder (the build's state), in place of the old ones."""
         try:
             self._carry_over()
+            for name, data in (extra or {}).items():
+                (self.root / name).unlink(missing_ok=True)   # a link to the old folder's copy: never written through
+                (self.root / name).write_bytes(data)
         except OSError as exc:
             self.abort()
             raise _environment(exc, f"prepare the new {self.out_dir}") from None

@@ -128,13 +128,43 @@ class Document:
         return f"{n} page{'s' if n != 1 else ''}"
 
 
+def _qr_encoder():
+    """segno's encoder on its own: `import segno` also loads its writers, and through them
+    xml.sax.saxutils, urllib, http and ssl, tens of milliseconds that a build never uses."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    name = f"{__package__}._segno"
+    if name not in sys.modules:
+        package = types.ModuleType(name)   # the package's folder, without running its __init__
+        package.__path__ = list(importlib.util.find_spec("segno").submodule_search_locations)
+        sys.modules[name] = package
+    return importlib.import_module(f"{name}.encoder")
+
+
 @lru_cache(maxsize=64)
 def qr_matrix(text: str, error: str = "m") -> tuple[tuple[bool, ...], ...]:
     """The module matrix of a QR code for text, with a four-module quiet zone (segno, pure Python)."""
-    import segno
+    code = _qr_encoder().encode(text, error=error, micro=False)
+    quiet = (False,) * (len(code.matrix[0]) + 8)
+    return ((quiet,) * 4 + tuple((False,) * 4 + tuple(bool(v) for v in row) + (False,) * 4 for row in code.matrix)
+            + (quiet,) * 4)
 
-    code = segno.make(text, error=error, micro=False)
-    return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=4))
+
+def qr_png(text: str, scale: int = 10) -> bytes:
+    """A QR code for text as a black-on-white PNG, scale pixels a module (for the deck)."""
+    import io
+
+    from PIL import Image
+
+    matrix = qr_matrix(text)
+    image = Image.new("1", (len(matrix[0]), len(matrix)), 1)
+    image.putdata([0 if dark else 1 for row in matrix for dark in row])
+    buf = io.BytesIO()
+    image.resize((image.width * scale, image.height * scale), Image.NEAREST).save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
 
 
 def image_size(path) -> tuple[int, int]:

@@ -1,23 +1,54 @@
-"""The two phases of a build. plan(kit) decides everything that is printed or projected, as data,
-and returns the warnings it found; write(plans, staging) turns the plans into files and decides
-nothing. `generate --check` plans and prints the problems, writing nothing."""
+"""What a build will write, as data: one Planned per file, one Plans per language (a leaf module:
+planners and writers import it, it imports neither). The phases that make and write plans are in
+phases.py; the table of which planner and which writer serve each output is renderers/__init__.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from .errors import Problem
-from .notes import Notes
+
+if TYPE_CHECKING:  # annotations only: importing these here would make this module depend on the planners
+    from .page import Document
+    from .renderers.deck.model import DeckPlan
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A UTF-8 text file (GIFT): its text and its summary for the build report."""
+
+    text: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class BytesFile:
+    """A file already serialised (Moodle XML): its bytes and its summary."""
+
+    data: bytes
+    summary: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A spreadsheet of planned rows (the Kahoot import), the note above them and its summary."""
+
+    rows: tuple
+    note: str
+    summary: str
+
+
+Payload = Union["Document", "DeckPlan", TextFile, BytesFile, Sheet]
 
 
 @dataclass(frozen=True)
 class Planned:
-    """One file to write: its name, the output it belongs to, what to write, and with which writer."""
+    """One file to write: its name, the output it belongs to, what to write, and which writer writes it."""
 
     name: str
-    output: str              # factsheet, deck, quiz, poster or web
-    payload: object          # a page.Document, a deck plan, text, bytes or spreadsheet rows
-    writer: str              # a key of WRITERS
+    output: str              # a key of renderers.OUTPUTS: factsheet, deck, quiz, poster ...
+    payload: Payload
+    writer: str              # a key of renderers.WRITERS: pdf, pptx, xlsx, text, bytes
 
 
 @dataclass
@@ -27,65 +58,5 @@ class Plans:
     language: str
     files: list[Planned] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-
-
-def plan(kit, main=None, outputs: list[str] | None = None) -> Plans:
-    """Plan every output of kit.build.outputs (or of outputs); main is the main language's kit."""
-    from . import quizplan
-    from .renderers import OUTPUTS
-
-    notes = Notes(kit)
-    qp = quizplan.plan(kit, main) if kit.content.quiz else None
-    files: list[Planned] = []
-    for kind in outputs or kit.build.outputs:
-        files += OUTPUTS[kind].plan(kit, notes, qp)
-    warnings = list(kit.warnings) + notes.items + kit.wording.warnings()
-    return Plans(kit.language, files, warnings)
-
-
-def _write_text(payload: str, path: Path) -> str:
-    text, summary = payload
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return summary
-
-
-def _write_bytes(payload, path: Path) -> str:
-    data, summary = payload
-    path.write_bytes(data)
-    return summary
-
-
-def _writer(name: str):
-    """The writer of a planned file, imported only when a file of its kind is written."""
-    if name == "web":
-        return _web_writer(lambda name: None)
-    if name == "pdf":
-        from .renderers.pdfwrite import write
-        return write
-    if name == "pptx":
-        from .renderers.deck.write import write
-        return write
-    if name == "xlsx":
-        from .renderers.exports import write_kahoot
-        return write_kahoot
-    return {"text": _write_text, "bytes": _write_bytes}[name]
-
-
-def _web_writer(sizes):
-    """The web page's writer; sizes(name) is the size of a file beside it, which the page states."""
-    from functools import partial
-
-    from .renderers.web.html import write_page
-    return partial(write_page, sizes=sizes)
-
-
-LAST = ("web",)   # outputs that state the others' sizes: written after them
-
-
-def write(plans: Plans, staging) -> None:
-    """Write every planned file through the staging area (nothing is decided here); the web page last,
-    with the sizes of the files beside it."""
-    for item in sorted(plans.files, key=lambda f: f.output in LAST):
-        write_one = _web_writer(staging.size_of) if item.writer == "web" else _writer(item.writer)
-        staging.write(item.name, lambda path, item=item, write_one=write_one: write_one(item.payload, path),
-                      item.output)
+    by_output: dict[str, list[Problem]] = field(default_factory=dict)   # planned output -> its warnings
+    kept: list[tuple[str, str, str]] = field(default_factory=list)      # (name, summary, output) left as built

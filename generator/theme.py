@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import fonts
+from . import fonts, tracking
 from .errors import ContentError, Problem, TemplateError
 from .loader import Loaded, format_path, load_file
 
@@ -47,8 +47,18 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-@lru_cache(maxsize=16)
 def _yaml(path: Path) -> Loaded:
+    """theme.yaml as loaded, once per state of the file (an edit is seen by the next build)."""
+    try:
+        found = _loaded(path, fonts.stamp(path))
+    except OSError:
+        found = _loaded(path, None)
+    tracking.note(path)
+    return found
+
+
+@lru_cache(maxsize=16)
+def _loaded(path: Path, stamp: tuple | None) -> Loaded:
     loaded = load_file(path, _shown(path))
     if not isinstance(loaded.data, dict):
         raise ContentError([Problem(loaded.file, 1, 1, "", "expected `key: value` lines (colors:, deck: ...)")])
@@ -110,7 +120,7 @@ class Theme:
         (one FontSet per theme folder and choice, so set text stays cached across rebuilds)."""
         spec = self.data.get("fonts") or {}
         keys = [spec.get("text", "arimo")] + list(spec.get("fallbacks") or [])
-        key = (self.folder, repr(keys))
+        key = (self.folder, repr(keys), fonts.stamps(self.folder))   # a replaced font file is read again
         found = _FONTSETS.get(key)
         if found is None:
             found = _FONTSETS[key] = fonts.FontSet([self._family(k) for k in keys])

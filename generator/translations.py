@@ -10,6 +10,7 @@ import copy
 import re
 from pathlib import Path
 
+from . import tracking
 from .errors import Problem
 from .loader import Loaded, format_path
 from .model import Content
@@ -21,7 +22,10 @@ INHERITED = ("build", "organization", "event")
 def find_translations(path: Path, shown: str) -> list[tuple[Path, str]]:
     """Files <stem>.<tag>.yaml beside path, sorted by language tag."""
     out = []
-    for candidate in sorted(path.resolve().parent.glob(f"{path.stem}.*{path.suffix}")):
+    pattern = f"{path.stem}.*{path.suffix}"
+    found = sorted(path.resolve().parent.glob(pattern))
+    tracking.listing(path.resolve().parent, pattern, [p.name for p in found])   # a new edition counts
+    for candidate in found:
         tag = candidate.name[len(path.stem) + 1:-len(path.suffix)]
         if _TAG.match(tag) and candidate.is_file():
             out.append((candidate, str(Path(shown).parent / candidate.name) if shown else candidate.name))

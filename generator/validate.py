@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ValidationError
 
-from . import links
+from . import links, tracking
 from .errors import ContentError, Problem
 from .loader import Loaded, format_path
 from .model import LETTERS, Content
@@ -341,6 +341,7 @@ def check_asset(base_dir: Path, relative: str, path, report, kinds=("PNG", "JPEG
     if why:
         report(path, why)
         return
+    tracking.note(target)
     if kinds == ("PPTX",):
         why = template_problem(target, relative)
         if why:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from . import tracking
 from .errors import ContentError, Problem, TemplateError
 from .loader import load_file
 from .theme import BUILTIN
@@ -85,9 +86,20 @@ def _compile(source: str, where: str = ""):
     return _env().from_string(source)
 
 
-@lru_cache(maxsize=64)
 def catalogue(path: Path) -> dict[str, tuple[str, int]]:
     """key -> (template text, line) of one wording file; {} when there is no such file."""
+    try:
+        st = path.stat()
+    except OSError:
+        tracking.absent(path)   # a catalogue added later changes the wording
+        return {}
+    tracking.note(path)
+    return _catalogue(path, (st.st_mtime_ns, st.st_size, st.st_ino))
+
+
+@lru_cache(maxsize=64)
+def _catalogue(path: Path, stamp: tuple) -> dict[str, tuple[str, int]]:
+    """One wording file parsed, once per state of the file (an edit is seen by the next build)."""
     if not path.is_file():
         return {}
     try:

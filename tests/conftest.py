@@ -14,7 +14,7 @@ def default_build(tmp_path_factory):
     """The default content and its translations built: (output folder, written, plans, kits)."""
     folder = tmp_path_factory.mktemp("default")
     content = copy_default(folder)
-    written, plans, kits = build(content, folder / "output")
+    written, plans, kits = build(content, folder / "output", workers=1)   # every language's plans, whole
     return folder / "output", written, plans, kits
 
 
@@ -38,7 +38,7 @@ def editions_build(tmp_path_factory):
     """A four-language set written from scratch for another awareness day (Letter, 2 versions)."""
     folder = tmp_path_factory.mktemp("editions")
     shutil.copytree(ROOTS / "editions", folder / "editions")
-    written, plans, kits = build(folder / "editions" / "content.yaml", folder / "output")
+    written, plans, kits = build(folder / "editions" / "content.yaml", folder / "output", workers=1)
     return folder / "output", written, plans, kits
 
 

@@ -28,12 +28,15 @@ def load(path: Path, language: str | None = None, **overrides):
     return load_kit(path, overrides, translations=True, only_language=language).kits
 
 
-def build(path: Path, out: Path, outputs=None, language: str | None = None, **overrides):
-    """Build content at path into out; returns (written files, plans, kits)."""
+def build(path: Path, out: Path, outputs=None, language: str | None = None, workers: int | None = None,
+          **overrides):
+    """Build content at path into out, with as many processes as a user's build (two here); returns
+    (written files, plans, kits). Plans hold every file of a language planned in this process: all of
+    them with workers=1, or with one language."""
     from generator.build import build as run
 
     kits = load(path, language, **overrides)
-    written, plans = run(kits, out, outputs, say=lambda text: None, workers=1)   # plans with every file
+    written, plans = run(kits, out, outputs, say=lambda text: None, workers=workers)
     return written, plans, kits
 
 

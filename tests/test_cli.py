@@ -110,9 +110,9 @@ def test_failed_build_leaves_previous_outputs_byte_identical(minimal, monkeypatc
     before = (minimal / "output" / "en" / "factsheet.pdf").read_bytes()
     (minimal / "content.yaml").write_text(MINIMAL.replace("First point", "Changed point")
                                           .replace("[factsheet]", "[factsheet, quiz]"), encoding="utf-8")
-    import generator.plans as plans
+    import generator.renderers as renderers
 
-    real = plans._writer
+    real = renderers.writer
 
     def interrupted(name):
         if name == "pdf":
@@ -121,7 +121,7 @@ def test_failed_build_leaves_previous_outputs_byte_identical(minimal, monkeypatc
             return stop
         return real(name)
 
-    monkeypatch.setattr(plans, "_writer", interrupted)
+    monkeypatch.setattr(renderers, "writer", interrupted)
     assert main([]) == 130
     assert "the previous outputs are unchanged" in capsys.readouterr().err
     assert (minimal / "output" / "en" / "factsheet.pdf").read_bytes() == before

@@ -10,8 +10,9 @@ import pytest
 from generator import fonts
 
 
-def test_styles_are_cut_in_milliseconds_not_seconds():
-    fonts._static_bytes.cache_clear()
+def test_styles_are_cut_in_milliseconds_not_seconds(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))   # an empty cache: every style is really cut
+    fonts._pinned.cache_clear()
     fam = fonts.Family("Arimo", dict(fonts.bundled("arimo").files))
     started = time.perf_counter()
     for style in fonts.STYLES:
@@ -19,12 +20,21 @@ def test_styles_are_cut_in_milliseconds_not_seconds():
     assert time.perf_counter() - started < 2.0
 
 
-def test_a_cut_style_is_the_same_bytes_every_time():
-    fonts._static_bytes.cache_clear()
+def test_a_cut_style_is_the_same_bytes_every_time_and_is_kept_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    fonts._pinned.cache_clear()
     path, weight = fonts.bundled("arimo").files["bold"]
-    first = hashlib.sha256(fonts._static_bytes(path, weight)).hexdigest()
-    fonts._static_bytes.cache_clear()
-    assert hashlib.sha256(fonts._static_bytes(path, weight)).hexdigest() == first
+    first = fonts._static_bytes(path, weight)
+    kept = list((tmp_path / "a").rglob("*.ttf"))
+    assert len(kept) == 1 and kept[0].read_bytes() == first   # the next build reads it instead of cutting
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    fonts._pinned.cache_clear()
+    assert hashlib.sha256(fonts._static_bytes(path, weight)).digest() == hashlib.sha256(first).digest()
+    kept[0].write_bytes(b"not a font")   # damaged: never read back as a font, but cut again and replaced
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    fonts._pinned.cache_clear()
+    assert fonts._static_bytes(path, weight) == first
+    assert kept[0].read_bytes() == first
 
 
 def test_bold_is_really_bolder():

@@ -7,7 +7,7 @@ import copy
 import subprocess
 import sys
 
-from generator.plans import _writer
+from generator.renderers import writer as _writer
 from helpers import ROOT, deck, load
 
 

@@ -20,7 +20,8 @@ import pytest
 
 from generator.errors import ContentError, GeneratorError
 from generator.kit import load_kit
-from generator.plans import _writer, plan
+from generator.phases import plan
+from generator.renderers import writer as _writer
 from generator.text import plain
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "200"))

@@ -1,5 +1,5 @@
 """The same content gives the same bytes on every machine: nothing reads the clock, fonts are cut the
-same way by every process, and a build with every per-user cache empty equals a warm one."""
+same way by every process, and a build with the per-user font cache empty equals one that reads it."""
 from __future__ import annotations
 
 import os
@@ -8,23 +8,29 @@ import sys
 
 from helpers import copy_default
 
+STATE = ".build-state.json"   # the build's record of what it read (paths of this machine): not an output
+
 
 def run(content, out, home):
     env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
     subprocess.run([sys.executable, "-m", "generator", str(content), "-o", str(out)], check=True, capture_output=True,
                    env=env)
-    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != STATE}
 
 
 def test_an_empty_cache_build_equals_a_warm_build(tmp_path):
     content = copy_default(tmp_path / "c")
-    (tmp_path / "home1").mkdir()
-    (tmp_path / "home2").mkdir()
-    warm = run(content, tmp_path / "out1", tmp_path / "home1")   # the kit keeps no cache, so every build is a first
-    empty = run(content, tmp_path / "out2", tmp_path / "home2")
+    for home in ("home1", "home2"):
+        (tmp_path / home).mkdir()
+    empty = run(content, tmp_path / "out1", tmp_path / "home1")
+    kept = sorted((tmp_path / "home1" / "cache").rglob("*.ttf"))
+    assert kept, "the pinned static fonts are kept in the user's cache folder"
+    warm = run(content, tmp_path / "out2", tmp_path / "home1")        # reads the kept fonts
+    assert sorted((tmp_path / "home1" / "cache").rglob("*.ttf")) == kept
     assert warm == empty
     assert len(warm) >= 32
-    assert not any((tmp_path / "home2").rglob("*")), "nothing is cached in the user's folders"
+    elsewhere = run(content, tmp_path / "out3", tmp_path / "home2")   # another user, another empty cache
+    assert elsewhere == empty
 
 
 def test_no_output_carries_a_time_stamp(default_build):

@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence, Union
 
-from ..plans import Planned
+from ..plans import BytesFile, Planned, Sheet, TextFile
 from ..loader import ILLEGAL_XML
 from ..quizplan import UPPER, PlannedQuestion, QuizPlan, Version
 from ..text import plain, runs
@@ -344,11 +344,10 @@ _KAHOOT_NOTES = (
 )
 
 
-def write_kahoot(payload, path: Path) -> str:
+def write_kahoot(payload: Sheet, path: Path) -> str:
     """Write planned rows into a workbook laid out like Kahoot's quiz template; return its summary."""
-    rows, note, summary = payload
-    _kahoot(Path(path), rows, note)
-    return summary
+    _kahoot(Path(path), payload.rows, payload.note)
+    return payload.summary
 
 
 def _kahoot(path: Path, rows: Sequence[KahootRow], about: str = "") -> None:
@@ -420,10 +419,10 @@ def plan(kit, notes, quiz_plan: QuizPlan) -> list[Planned]:
     skipped = len(questions) - len(rows)
     kahoot_summary = _count(len(rows)) + (f", {skipped} left out (more than {KAHOOT_ANSWERS_MAX} answers)"
                                           if skipped else "")
-    return [Planned(GIFT_NAME, "quiz", (gift(questions, quiz_plan.title), _count(len(questions))), "text"),
-            Planned(MOODLE_NAME, "quiz", (moodle_xml(questions, shuffle=kit.build.quiz.shuffle),
-                                          _count(len(questions))), "bytes"),
-            Planned(KAHOOT_NAME, "quiz", (rows, _about(kit, quiz_plan.title), kahoot_summary), "xlsx")]
+    return [Planned(GIFT_NAME, "quiz", TextFile(gift(questions, quiz_plan.title), _count(len(questions))), "text"),
+            Planned(MOODLE_NAME, "quiz", BytesFile(moodle_xml(questions, shuffle=kit.build.quiz.shuffle),
+                                                   _count(len(questions))), "bytes"),
+            Planned(KAHOOT_NAME, "quiz", Sheet(tuple(rows), _about(kit, quiz_plan.title), kahoot_summary), "xlsx")]
 
 
 def _about(kit, title: str | None) -> str:

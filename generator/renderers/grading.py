@@ -3,13 +3,17 @@ letters for each question as written) and the answer sheet with one scoring over
 all on one grid so that an overlay printed on film lines up with a filled-in sheet."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..layout.blocks import Cell, Table, draw_line
 from ..layout.flow import Frame, pour
 from ..layout.setting import Setter
 from ..page import Circle, Document, Page
 from ..quizplan import Version
 from .factsheet import MM, Look
-from .quiz import Sheets
+
+if TYPE_CHECKING:   # for annotations only: quiz.py calls this module, so it cannot be imported back
+    from .quiz import Sheets
 
 
 def master_key(sheets: Sheets) -> Document:

@@ -11,7 +11,8 @@ import pytest
 
 from generator.kit import load_kit
 from generator.notes import Notes
-from generator.plans import _writer
+from generator.renderers import writer as _writer
+from generator.plans import Sheet
 from generator.quizplan import PlannedOption, PlannedQuestion, plan
 from generator.renderers import exports
 from generator.text import plain
@@ -301,7 +302,7 @@ def test_exports_survive_any_unicode(tmp_path):
     ET.fromstring(exports.moodle_xml([question]))
     exports.gift([question]).encode("utf-8")
     rows = exports.kahoot_rows([question])
-    exports.write_kahoot((rows, nasty, ""), tmp_path / "k.xlsx")
+    exports.write_kahoot(Sheet(tuple(rows), nasty, ""), tmp_path / "k.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "k.xlsx").active
     assert sheet.cell(9, 4).value.startswith("=ctrl")  # stored as text, not a formula
     assert sheet.cell(9, 4).data_type == "s"

@@ -11,7 +11,7 @@ from helpers import LANGUAGES, ROOTS, build, copy_default, pdf_fonts, pdf_page_t
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_the_default_quiz_is_one_page_in_every_language(tmp_path, paper):
-    written, plans, _ = build(copy_default(tmp_path), tmp_path / "out", ["quiz"], paper=paper)
+    written, plans, _ = build(copy_default(tmp_path), tmp_path / "out", ["quiz"], paper=paper, workers=1)
     for p in plans:
         handout = next(f.payload for f in p.files if f.name == "quiz.pdf")
         assert len(handout.pages) == 1, (p.language, paper)

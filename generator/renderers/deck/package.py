@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import tracking
 from ...errors import TemplateError
 
 MAX_PART = 64 * 2**20          # the largest part, uncompressed (a large background picture)
@@ -100,6 +101,7 @@ def _refuse(path: Path, why: str) -> TemplateError:
 
 def read_bounded(path: Path) -> dict[str, bytes]:
     """Every part of the zip at path, refusing before decompressing anything that breaks a bound."""
+    tracking.note(path)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:

@@ -399,10 +399,6 @@ class Planner:
 
 def _qr_png(url: str) -> bytes:
     """The website as a QR code picture (PowerPoint needs a picture), made by segno."""
-    import io
+    from ...page import qr_png
 
-    import segno
-
-    buf = io.BytesIO()
-    segno.make(url, error="m").save(buf, kind="png", scale=10, border=4)
-    return buf.getvalue()
+    return qr_png(url)

@@ -8,7 +8,6 @@ import re
 import uuid
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from .complete import complete
 from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
@@ -28,8 +27,13 @@ def emu(inches: float) -> int:
     return int(round(inches * EMU))
 
 
+def escape(text: str) -> str:
+    """Text for XML, as xml.sax.saxutils writes it (which would import urllib, http and ssl)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
+    return escape(text).replace('"', "&quot;")
 
 
 class SlideXml:

@@ -195,7 +195,7 @@ def page(kit, qp=None) -> WebPage:
 
 def plan(kit, notes: Notes, qp=None) -> list:
     """index.html and, for a dated event, event.ics."""
-    from ...plans import Planned
+    from ...plans import BytesFile, Planned
 
     from .html import checked, render
 
@@ -204,7 +204,7 @@ def plan(kit, notes: Notes, qp=None) -> list:
     out = [Planned("index.html", "web", planned, "web")]
     calendar = ics(kit)
     if calendar is not None:
-        out.append(Planned("event.ics", "web", (calendar.encode("utf-8"), "1 event"), "bytes"))
+        out.append(Planned("event.ics", "web", BytesFile(calendar.encode("utf-8"), "1 event"), "bytes"))
     return out
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...theme import BUILTIN
-from .model import Rect
-from .template import ROLE_TEXT, ROLES, read
-from .templatedesign import ARIAL_METRICS
+from .phases import plan
+from .project import Options, load
+from .renderers.deck.model import Rect
+from .renderers.deck.template import ROLE_TEXT, ROLES, read
+from .renderers.deck.templatedesign import ARIAL_METRICS
+from .theme import BUILTIN
 
 
 def _box(r: Rect | None, inherited: bool = False) -> str:
@@ -27,18 +29,16 @@ def _font(name: str) -> str:
     return f"{name} (measured with the bundled Arimo, a little wider, so that text fits whatever font shows)"
 
 
-def inspect(path: Path, args=None) -> str:
-    """The report; TemplateError (as a build raises it) when the template cannot be used."""
-    from ...cli import load
-    from ...plans import plan
-
+def inspect(path: Path, options: Options | None = None) -> str:
+    """The report; TemplateError (as a build raises it) when the template cannot be used. The deck is
+    planned from options' content file (else the kit's example content) with this template."""
     t = read(path)
-    content = Path(getattr(args, "content", "content.yaml") or "content.yaml")
+    content = Path(options.content if options else "content.yaml")
     if not content.is_file():
         content = BUILTIN.parent / "content.yaml"
-    if args is not None:
-        args.content, args.deck_template, args.only, args.lang = str(content), str(path), ["deck"], None
-    kits = load(args) if args is not None else []
+    kits = []
+    if options is not None:
+        kits = load(options.but(content=str(content), deck_template=str(path), only=("deck",), lang=None)).kits
     warnings, slides = [], 0
     for kit in kits[:1]:
         planned = plan(kit, kit, ["deck"])

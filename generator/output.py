@@ -339,8 +339,8 @@ class Build:
             (self.root / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def _write_manifest(self, staging: Staging, kept: dict[str, str]) -> None:
-        lines = [f"{k}\t{n}" for n, k in sorted(kept.items())]
-        lines += [f"{w.output}\t{w.path.name}" for w in staging.written]
+        entries = dict(kept) | {w.path.name: w.output for w in staging.written}
+        lines = [f"{k}\t{n}" for n, k in sorted(entries.items())]   # the same whatever was rebuilt
         (staging.folder / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def commit(self, extra: dict[str, bytes] | None = None) -> list[Written]:

@@ -299,11 +299,12 @@ def test_output_paths_print_on_a_latin1_terminal(tmp_path):
 def test_the_kahoot_writer_quotes_every_cell_a_spreadsheet_would_run(tmp_path):
     import openpyxl
 
+    from generator.plans import Sheet
     from generator.renderers import exports
 
     values = ["=1+1", "+1", "-1", "@A1", "\t=1+1", "\r=1+1", " =1+1", "1,2", "plain"]
     rows = [exports.KahootRow(1, value, (value, "x", None, None), 20, "1", 0) for value in values]
-    exports.write_kahoot((rows, "=title", ""), tmp_path / "k.xlsx")
+    exports.write_kahoot(Sheet(tuple(rows), "=title", ""), tmp_path / "k.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "k.xlsx").active
     for offset, value in enumerate(values, start=1):
         for column in (2, 3):

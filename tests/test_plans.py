@@ -52,7 +52,7 @@ tables:
 
 
 def test_planning_returns_its_warnings_and_changes_nothing(tmp_path, capsys):
-    from generator.plans import plan
+    from generator.phases import plan
 
     path = tmp_path / "content.yaml"
     path.write_text(LONG_TABLE.format(rows="\n".join(f"      - [r{i}, x]" for i in range(150))), encoding="utf-8")

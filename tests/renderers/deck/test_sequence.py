@@ -250,7 +250,7 @@ def sections_content(folder, long_sections: int, dividers: str = "auto"):
     (2, "never", []),
 ])
 def test_dividers_stand_before_exactly_the_sections_the_setting_names(tmp_path, long_sections, dividers, expected):
-    from generator.plans import plan
+    from generator.phases import plan
     from helpers import load
 
     kit = load(sections_content(tmp_path, long_sections, dividers))[0]

@@ -121,7 +121,7 @@ def render(plan, sizes) -> str:
         csp=policy(style, script))
 
 
-def write_page(plan, path: Path, sizes) -> str:
+def write_page(plan, path: Path, sizes=lambda name: None) -> str:
     """Write index.html; sizes(name) gives the size of a file beside it, once written."""
     html = checked(render, plan, sizes)
     path.write_bytes(html.encode("utf-8"))

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from generator.plans import plan
+from generator.phases import plan
 from generator.renderers.deck import write as deck_write
 from helpers import ROOTS, deck, load
 

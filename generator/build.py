@@ -110,6 +110,16 @@ def _child(job: tuple) -> tuple:
         return "error", RuntimeError("in a build process:\n" + traceback.format_exc()), None, None
 
 
+def _exit_code(proc, wait: float = 10.0):
+    """How a worker ended. The pool's own thread reaps it too: until it has, exitcode reads None."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while proc.exitcode is None and time.monotonic() < deadline:
+        proc.join(0.05)
+    return proc.exitcode
+
+
 def _stop(procs) -> None:
     for proc in procs:
         if proc.is_alive():
@@ -130,9 +140,7 @@ def _shared(job: tuple, mine, **task):
         done = mine()
         answer = future.result()
     except BrokenProcessPool:
-        for proc in procs:
-            proc.join(5)
-        codes = [proc.exitcode for proc in procs]
+        codes = [_exit_code(proc) for proc in procs]
         if any(code is not None and code < 0 for code in codes):
             raise KeyboardInterrupt from None   # the worker was stopped by a signal: so is the build
         raise OutputError(f"a build process stopped unexpectedly (exit {codes[0] if codes else '?'})") from None

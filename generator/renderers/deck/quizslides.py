@@ -19,6 +19,7 @@ OPTION_INSET = (0.2, 0.08, 0.2, 0.08)
 LAST_RESORT = 18.0    # the smallest option size before a question's options go over two slides
 EXPLAIN_INSET = (0.25, 0.1, 0.25, 0.1)
 EXPLAIN_LOW = 18.0
+ALONE_LOW = 16.0      # the smallest option size of a question laid out on its own
 GRID_LOW = LAST_RESORT  # the smallest option size of the deck's grid
 
 
@@ -221,14 +222,14 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
 
 
 def _fits_columns(p: Planner, options, os_: float, columns: int, width: float) -> bool:
-    """Options fit a grid of two columns when none needs more than three lines (a single column
-    takes any option that leaves the slide room)."""
+    """Options fit a grid of two columns when none needs more than three lines (four at 20 pt or
+    less, where lines are short); a single column takes any option that leaves the slide room."""
     if columns == 1:
         return True
     col_w = (width - 0.2 * (columns - 1)) / columns
     letter_w = max(p.m.width((Run(o.letter, True),), os_, True) for o in options) + 0.6 * os_
     inner = (col_w - OPTION_INSET[0] - OPTION_INSET[2]) * PT - letter_w
-    return all(p.m.lines(p.runs(o.text), os_, inner) <= 3 for o in options)
+    return all(p.m.lines(p.runs(o.text), os_, inner) <= (3 if os_ > 20 else 4) for o in options)
 
 
 def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid | None = None) -> None:
@@ -241,13 +242,11 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
     # where the room never sees them together
     option_sizes += [s for s in sizes_between(os_low - 1, LAST_RESORT) if s < os_low] if not short else []
     choice = (*placed(p, q, grid), 0.0, grid.option_size) if grid else None
-    # first with the explanation on the reveal (options no smaller than the theme allows), so that
-    # every reveal of a deck shows one where it can; then without it (it is always in the notes)
+    # first with the explanation on the reveal, so that every reveal shows one where it can; then
+    # without it (it is always in the notes)
     tries = () if grid else (True, False) if q.explanation or q.section_title else (False,)
     for with_explanation in tries:
         for os_ in option_sizes:  # the longest option decides the size; two-word options never shrink
-            if with_explanation and os_ < os_low:
-                break
             for columns in ((2, 1) if len(q.options) > 1 else (1,)):
                 if not _fits_columns(p, q.options, os_, columns, b.w):
                     continue
@@ -298,8 +297,8 @@ def slides(p: Planner, qp) -> None:
     os_low = float(p.t["min_option_size" if p.style == "talk" else "full_min_option_size"])
     # one grid for the deck, with room for every explanation: options a little under the theme's
     # smallest size (never under GRID_LOW) rather than reveals without their explanation
-    # (on a slide smaller than 13.33 x 7.5 in, filling the same screen, a size reads larger: the least sizes scale)
-    scale = p.scale
+    # (on a slide smaller than 13.33 x 7.5 in a size reads larger: the least sizes scale with the slide's area)
+    scale = min(1.0, (p.d.width * p.d.height / (13.333 * 7.5)) ** 0.5)
     sizes = sizes_between(os_high, round(min(os_low, GRID_LOW) * scale))
     qs_low, es_low = round(min(24.0, os_low) * scale), round(EXPLAIN_LOW * scale)
     questions = list(version.questions)
@@ -313,13 +312,18 @@ def slides(p: Planner, qp) -> None:
             if grid is not None:
                 break
     if alone:
-        p.notes.warn(("quiz", "questions"), "question" + ("s " if len(alone) > 1 else " ")
-                     + ", ".join(str(q.source + 1) for q in questions if q.number in alone) + " of the deck's quiz are laid out on their own "
-                     "(longer options or explanation than the others); shorten them to keep one layout")
+        several = len(alone) > 1
+        p.notes.warn(("quiz", "questions"), ("questions " if several else "question ")
+                     + ", ".join(str(q.source + 1) for q in questions if q.number in alone)
+                     + (" are" if several else " is") + " laid out on a slide of " + ("their" if several else "its")
+                     + " own (longer options or explanation than the others); shorten to keep one layout")
     for q in questions:
         options = [f"{o.letter}. {plain(o.text, p.language)}" for o in q.options]
         notes_q = str(kit.say("note_question", question=plain(q.text, p.language), options=options))
         correct = "; ".join(plain(o.text, p.language) for o in q.options if o.correct)
         notes_r = str(kit.say("note_reveal", letters=q.letters, answer_text=correct,
                               explanation=plain(q.explanation or "", p.language), section=q.section_title or ""))
-        question(p, q, total, notes_q, notes_r, None if q.number in alone else grid)
+        own = grid
+        if q.number in alone:   # a grid of its own, smaller still, to keep its explanation on the reveal
+            own = grid_for(p, [q], sizes_between(os_high, ALONE_LOW), ALONE_LOW + 2, ALONE_LOW - 2)
+        question(p, q, total, notes_q, notes_r, own)

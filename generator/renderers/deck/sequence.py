@@ -46,6 +46,30 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     return " ".join(words[:phrase - 2]).rstrip(",;:،؛") + "…"
 
 
+def cut_runs(runs: tuple[Run, ...], phrase: str) -> tuple[Run, ...]:
+    """runs shortened to phrase (their text's first words, perhaps with "…"), styles kept: a link
+    the cut would reach into stays whole, with its address, and nothing follows it."""
+    full = " ".join("".join(r.text for r in runs).split())
+    if phrase == full:
+        return runs
+    ellipsis = phrase.endswith("…")
+    want = len(phrase.rstrip("…").rstrip())
+    out, used = [], 0
+    for r in runs:
+        text = re.sub(r"\s+", " ", r.text) if out else re.sub(r"\s+", " ", r.text).lstrip()
+        if used + len(text) <= want or r.href:   # a link is never cut
+            out.append(Run(text, r.bold, r.italic, r.href))
+            used += len(text)
+            if used >= want or r.href and used > want:
+                break
+            continue
+        out.append(Run(text[:want - used].rstrip(",;:،؛ "), r.bold, r.italic))
+        break
+    if out and ellipsis and not out[-1].href:
+        out[-1] = Run(out[-1].text.rstrip() + "…", out[-1].bold, out[-1].italic)
+    return tuple(x for x in out if x.text.strip()) or runs
+
+
 SCRIPT_WORDS = 220  # the most words of one slide's speaker notes, about a minute and a half aloud
 
 
@@ -134,7 +158,7 @@ class Sequence:
                 for item in section.points:
                     pt = point(item)
                     shown = (tuple(Run(r.text, True, r.italic) for r in p.runs(pt.term)) if pt.term
-                             else p.runs(lead_phrase(self.plain(pt.text), self.lead_words, short)))
+                             else cut_runs(p.runs(pt.text), lead_phrase(self.plain(pt.text), self.lead_words, short)))
                     out.append([Para(shown, 0, c.text, indent=0.9 * p.body_size, space_before=14, **bullet)])
                 return out
 
@@ -170,12 +194,21 @@ class Sequence:
         return any(_words(slide) > self.talk_words for slide in self.p.slides[first:])
 
     def table_notes(self, table) -> Callable[[int, int], str]:
-        """The notes of the slide holding rows [i, j): the lead-in, the header and those rows only
-        (the whole table on every slide would grow with the square of its length)."""
-        def line(row) -> str:
-            return " | ".join(self.plain(cell) for cell in row)
+        """The notes of the slide holding rows [i, j): the lead-in, then each of those rows as a
+        sentence to say ("INTERPOL. Focus: global police cooperation. ..."), one a line (the whole
+        table on every slide would grow with the square of its length)."""
+        columns = [self.plain(c) for c in table.columns]
 
-        lead = [self.say("note_table"), line(table.columns)]
+        def sentence(text: str) -> str:
+            return text if text[-1:] in ".!?؟。…" else text + "."
+
+        def line(row) -> str:
+            cells = [self.plain(cell) for cell in row]
+            said = [sentence(cells[0])] if cells and cells[0] else []
+            said += [sentence(f"{col}: {cell}") for col, cell in zip(columns[1:], cells[1:]) if cell]
+            return " ".join(said)
+
+        lead = [self.say("note_table")]
         return lambda i, j: "\n".join(lead + [line(row) for row in table.rows[i:j]])
 
     # --- FAQ ---------------------------------------------------------------------------------

@@ -335,7 +335,8 @@ class Planner:
                 break
         pictures = []
         if website:
-            qx = b.x if kit.rtl else b.x + b.w - qr - float(self.t["card_pad"])   # the card inside the body
+            pad = float(self.t["card_pad"])   # the QR card, pad round the code, inside the body
+            qx = b.x + pad if kit.rtl else b.x + b.w - qr - pad
             pictures.append(Picture(qx, b.y + (b.h - qr) / 2, qr, qr, _qr_png(website),
                                     str(kit.say("qr_alt", url=website)), name="QR code", card=c.badge))
         if org and org.logo and place.logo is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ...errors import TemplateError, UsageError
 from ...fonts import bundled
 from .color import backdrops, ensure, palette
-from .design import Design, colors_of
+from .design import Design, colors_of, mirrored
 from .fit import Face
 from .model import Fill, Place, Rect, TitleStyle
 from .template import ARIAL_METRICS, MARGIN, MIN_BODY, ROLE_TEXT, STAND_IN_SLACK, Template, read
@@ -52,6 +52,14 @@ def free_region(title: Rect, w: float, h: float, bottom: float, obstacles) -> Re
                 top = max(top, ob.bottom + 0.1)
         bands.append(Rect(left, top, right - left, end - top))
     return max(bands, key=lambda b: b.w * b.h)
+
+
+def _mirror_clear(rect: Rect, width: float, obstacles) -> Rect:
+    """rect reflected left to right, unless the reflection lies over more of the master's own shapes
+    (a side band, a logo) than rect does: then rect as it is."""
+    flipped = mirrored(rect, width)
+    covered = sum(flipped.overlap(o) for o in obstacles)
+    return flipped if covered <= sum(rect.overlap(o) for o in obstacles) + 1e-6 else rect
 
 
 def _font(name: str | None, fonts: dict, which: str) -> str:
@@ -112,6 +120,8 @@ def places(kit, t: Template) -> tuple[dict, object]:
         if region.w < MIN_BODY[0] or region.h < MIN_BODY[1]:
             raise TemplateError(f"{t.path}: cannot be used as a deck template: layout {lay.index + 1} "
                                 f"\"{lay.name}\" leaves no room for text beside its title")
+        if kit.rtl:   # a right-to-left edition reads the layout mirrored, as far as the master's shapes allow
+            title, region = (_mirror_clear(r, t.width, obstacles[role]) for r in (title, region))
         style = title_ph.style
         probe = Place(role, title, region, bg[role], fills[role])
         colour = ensure(style.get("color") or colors.primary, backdrops(probe, title))
@@ -124,6 +134,8 @@ def places(kit, t: Template) -> tuple[dict, object]:
                 logo = Rect(t.width - MARGIN - 2.0, t.height - MARGIN - 0.75, 2.0, 0.7)
                 if logo.overlap(region) > 0 or (footer and logo.overlap(footer) > 0):
                     logo = None
+        if logo is not None and kit.rtl:
+            logo = _mirror_clear(logo, t.width, obstacles[role] + [title, region])
         body_align = (ph.style.get("align", "left") if ph is not None else "left")
         out[role] = Place(role, title, region, bg[role], fills[role],
                           TitleStyle(float(style.get("size", 44.0)), colour, bool(style.get("bold", False)),

@@ -24,7 +24,8 @@ def test_the_scratch_editions_have_no_overflow(editions_build, tmp_path, languag
 
 
 @pytest.mark.parametrize("name", ["pptx-default.pptx", "libreoffice.pptx", "inherited-16x9.pptx",
-                                  "renamed-reordered.pptx", "four-three.pptx", "off-slide.pptx", "corporate.potx"])
+                                  "renamed-reordered.pptx", "four-three.pptx", "off-slide.pptx", "corporate.potx",
+                                  "resaved.pptx"])
 def test_template_decks_have_no_overflow(tmp_path, name):
     written, _, _ = build(copy_default(tmp_path), tmp_path / "out", ["deck"],
                           deck_template=str(ROOTS / "templates" / name))

@@ -81,3 +81,63 @@ def test_the_checks_can_fail(tmp_path, default_build):
     explanation = next(s for s in prs.slides[k - 1].shapes if s.name == "Explanation")
     explanation._element.getparent().remove(explanation._element)
     assert reveals(prs)[-1] == (k, False)
+
+
+def _luminance(colour: str) -> float:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (lin(int(colour.lstrip("#")[i:i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def low_contrast(plan) -> list[str]:
+    """Text colours under 4.5:1 against what lies behind their box: the box's own fill, else every
+    fill of the design (the template's master and layout shapes) the box overlaps, and the background."""
+    found = []
+    for k, s in enumerate(plan.slides, start=1):
+        place = s.place
+        for box in [s.title_box] + s.boxes + ([s.subtitle] if s.subtitle else []):
+            if box.fill:
+                behind = [box.fill]
+            else:
+                x0, y0, x1, y1 = box.x, box.y, box.x + box.w, box.y + box.h
+                behind = [place.background]
+                for f in place.fills:   # in drawing order: one that covers the whole box hides what is below
+                    r = f.rect
+                    if r.x <= x0 + 0.01 and r.y <= y0 + 0.01 and r.x + r.w >= x1 - 0.01 and r.y + r.h >= y1 - 0.01:
+                        behind = [f.color]
+                    elif r.x < x1 and r.x + r.w > x0 and r.y < y1 and r.y + r.h > y0:
+                        behind.append(f.color)
+            for para in box.paras:
+                for colour in {para.color, para.first_color, para.bullet_color,
+                               para.link_color if any(r.href for r in para.runs) else None} - {None}:
+                    worst = min(_contrast(colour, b) for b in behind)
+                    if worst < 4.5 - 1e-6:
+                        found.append(f"slide {k} {box.name}: {colour} at {worst:.2f}:1")
+    return found
+
+
+@pytest.mark.parametrize("template", (None,) + TEMPLATES)
+def test_text_contrast_is_at_least_4_5_to_1_against_the_templates_own_backgrounds(tmp_path, template):
+    from generator.plans import plan
+    from helpers import load
+
+    overrides = {"deck_template": str(ROOTS / "templates" / template)} if template else {}
+    for kit in load(copy_default(tmp_path), **overrides):
+        deck_plan = plan(kit, kit, ["deck"]).files[0].payload
+        assert low_contrast(deck_plan) == [], (template, kit.language)
+
+
+def test_the_contrast_check_can_fail(default_plans):
+    from dataclasses import replace
+
+    plan = next(f.payload for f in default_plans["en"].files if f.name == "deck.pptx")
+    slide = next(s for s in plan.slides if s.kind == "content")
+    body = slide.boxes[0]
+    pale = replace(body, paras=tuple(replace(p, color="#C8C8C8") for p in body.paras))
+    assert low_contrast(replace(plan, slides=[replace(slide, boxes=[pale])])) != []

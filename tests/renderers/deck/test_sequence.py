@@ -205,7 +205,8 @@ def test_a_long_table_reads_out_only_the_rows_on_each_slide(tmp_path):
         table = next(sh.table for sh in slide.shapes if sh.has_table)
         shown = [table.cell(r, 0).text for r in range(1, len(table.rows))]
         noted = re.findall(r"Office \d{3}", notes_text(slide))
-        assert noted == shown and "Office | Region | Kind" in notes_text(slide)
+        assert noted == shown and "|" not in notes_text(slide)   # rows read as sentences, not pipe rows
+        assert f"{shown[0]}. Region: Region {int(shown[0][-3:]) % 5}. Kind: Liaison desk." in notes_text(slide)
         seen += shown
     assert seen == [f"Office {r:03}" for r in range(120)]
 
@@ -275,3 +276,16 @@ def test_a_talk_slide_never_shows_a_clause_cut_off_at_a_comma():
         "Do not delete the messages until you have reported them."
     assert lead_phrase("Information sharing: the exchange of data between police forces, day and night, "
                        "in every language and across every border we share.", 8) == "Information sharing"
+
+
+def test_a_talk_bullet_cut_short_keeps_its_link():
+    """The lead phrase of a long point keeps the link it reaches into, address and all."""
+    from generator.renderers.deck.sequence import cut_runs, lead_phrase
+    from generator.text import plain, runs
+
+    source = ("Report suspicious messages to the [national cybercrime reporting portal](https://example.org/report) "
+              "within twenty four hours of receiving them, and keep every message as evidence for the investigators")
+    shown = cut_runs(runs(source, "en"), lead_phrase(plain(source, "en"), 8))
+    assert [r.href for r in shown if r.href] == ["https://example.org/report"]
+    assert "".join(r.text for r in shown).startswith("Report suspicious messages to the national cybercrime")
+    assert len("".join(r.text for r in shown).split()) < len(plain(source, "en").split())

@@ -19,7 +19,6 @@ OPTION_INSET = (0.2, 0.08, 0.2, 0.08)
 LAST_RESORT = 18.0    # the smallest option size before a question's options go over two slides
 EXPLAIN_INSET = (0.25, 0.1, 0.25, 0.1)
 EXPLAIN_LOW = 18.0
-ALONE_LOW = 16.0      # the smallest option size of a question laid out on its own
 GRID_LOW = LAST_RESORT  # the smallest option size of the deck's grid
 
 
@@ -324,6 +323,6 @@ def slides(p: Planner, qp) -> None:
         notes_r = str(kit.say("note_reveal", letters=q.letters, answer_text=correct,
                               explanation=plain(q.explanation or "", p.language), section=q.section_title or ""))
         own = grid
-        if q.number in alone:   # a grid of its own, smaller still, to keep its explanation on the reveal
-            own = grid_for(p, [q], sizes_between(os_high, ALONE_LOW), ALONE_LOW + 2, ALONE_LOW - 2)
+        if q.number in alone:   # a grid of its own, to keep its explanation on the reveal where it can
+            own = grid_for(p, [q], sizes, qs_low, es_low)
         question(p, q, total, notes_q, notes_r, own)

@@ -12,7 +12,8 @@ import pytest
 from deckrules import check, divider_kicker, dividers, openxml, reveals, split_parts
 from helpers import LANGUAGES, ROOTS, build, copy_default, deck
 
-TEMPLATES = ("libreoffice.pptx", "corporate.potx", "resaved.pptx")
+TEMPLATES = ("libreoffice.pptx", "corporate.potx", "resaved.pptx", "pptx-default.pptx", "inherited-16x9.pptx",
+             "renamed-reordered.pptx", "four-three.pptx", "off-slide.pptx", "external-links.pptx")
 
 
 def assert_rules(paths: dict[str, object], sections: int) -> None:

@@ -38,12 +38,15 @@ def split_parts(prs) -> list[str]:
         if len(PART.findall(title)) > 0 and PART.sub("", title) != PART.sub("", PART.sub("", title)):
             found.append(f"slide {k}: numbered twice: {title!r}")
         m = PART.search(title)
-        if m and "Body" in names(slide):
-            runs.setdefault(PART.sub("", title), []).append((int(m.group(1)), int(m.group(2)), items(slide), k))
+        if m:
+            runs.setdefault(PART.sub("", title), []).append((int(m.group(1)), int(m.group(2)),
+                                                              items(slide) if "Body" in names(slide) else -1, k))
     for base, parts in runs.items():
         counts = [n for _, _, n, _ in parts]
         if [i for i, _, _, _ in parts] != list(range(1, parts[0][1] + 1)):
             found.append(f"{base!r}: parts numbered {[(i, n) for i, n, _, _ in parts]}")
+        if min(counts) < 0:   # a section's text and its table, or a question's two slides: not one list split
+            continue
         if min(counts) < 2 or min(counts) < 0.4 * max(counts):
             found.append(f"{base!r}: items per part {counts} (slides {[k for *_, k in parts]})")
     return found
@@ -57,8 +60,11 @@ def divider_kicker(slide) -> str:
     return paras[0] if len(paras) >= 2 and len(re.findall(r"\d+", paras[0])) == 2 else ""
 
 
-def dividers(prs, sections: int) -> list[str]:
-    """Dividers for every section or for none, numbered 1 to the number of sections."""
+def dividers(prs, sections: int = 0) -> list[str]:
+    """Dividers for every section or for none, numbered 1 to the number of sections (by default, the
+    agenda's items)."""
+    sections = sections or sum(1 for slide in prs.slides for s in slide.shapes if s.name == "Agenda"
+                               for p in s.text_frame.paragraphs if p.text.strip())
     texts = [k for slide in prs.slides if (k := divider_kicker(slide))]
     numbers = [int(re.findall(r"\d+", k)[0]) for k in texts]
     if texts and (len(texts) != sections or numbers != list(range(1, sections + 1))):
@@ -67,16 +73,24 @@ def dividers(prs, sections: int) -> list[str]:
 
 
 def reveals(prs) -> list[tuple[int, bool]]:
-    """(slide number, shows an explanation) of every reveal slide: the second of two slides showing
-    the same options."""
-    out, previous = [], None
-    for k, slide in enumerate(prs.slides, start=1):
-        options = tuple(n for n in names(slide) if n.startswith("Option "))
-        if options and previous is not None and previous[1] == options and previous[0] == k - 1:
-            out.append((k, "Explanation" in names(slide)))
-            previous = None
-        else:
-            previous = (k, options) if options else None
+    """(slide number, shows an explanation) of every question's reveal: a question's slides (one, or
+    two when its options continue) are followed by as many reveal slides showing the same options;
+    the explanation may stand on the last of them."""
+    slides = [(k, tuple(n for n in names(slide) if n.startswith("Option ")), "Explanation" in names(slide))
+              for k, slide in enumerate(prs.slides, start=1)]
+    out, i = [], 0
+    while i < len(slides):
+        if not slides[i][1]:
+            i += 1
+            continue
+        n = next((n for n in (1, 2, 3) if i + 2 * n <= len(slides)
+                  and [s[1] for s in slides[i:i + n]] == [s[1] for s in slides[i + n:i + 2 * n]]), 0)
+        if not n:
+            i += 1
+            continue
+        shown = slides[i + n:i + 2 * n]
+        out.append((shown[-1][0], any(e for _, _, e in shown)))
+        i += 2 * n
     return out
 
 
@@ -132,7 +146,7 @@ def openxml(path: Path) -> list[str]:
     return [str(e) for e in result.errors]
 
 
-def check(path: Path, sections: int) -> dict[str, list]:
+def check(path: Path, sections: int = 0) -> dict[str, list]:
     """Every rule's findings for the deck at path."""
     from pptx import Presentation
 

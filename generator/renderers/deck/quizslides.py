@@ -18,6 +18,7 @@ from .slides import Planner
 OPTION_INSET = (0.2, 0.08, 0.2, 0.08)
 LAST_RESORT = 18.0    # the smallest option size before a question's options go over two slides
 EXPLAIN_INSET = (0.25, 0.1, 0.25, 0.1)
+TIGHT_INSET = (0.25, 0.04, 0.25, 0.04)
 EXPLAIN_LOW = 18.0
 GRID_LOW = LAST_RESORT  # the smallest option size of the deck's grid
 
@@ -205,18 +206,20 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
             reveal.append(replace(base, fill=c.badge, paras=(replace(para, color=c.muted, bullet_color=c.muted),)))
     bottom = y0 + rows * box_h + (rows - 1) * gap
     if explain:
-        expl = []
-        size = max(20.0, min(24.0, os_ - 2))
-        if q.explanation:
-            expl.append(Para(p.runs(q.explanation), size, c.text))
-        if q.section_title:
-            see, lang = p.say("see", section=q.section_title)
-            expl.append(Para(see, size, c.muted, italic=True, space_before=0.3 * size if expl else 0, lang=lang))
-        if expl:
-            e_h = p.m.box_height(expl, b.w, EXPLAIN_INSET)
-            if bottom + 0.2 + e_h <= b.bottom:  # the explanation shows only where it fits; it is always in the notes
-                reveal.append(Box(b.x, bottom + 0.2, b.w, e_h, tuple(expl), name="Explanation", fill=c.light,
-                                  inset=EXPLAIN_INSET))
+        expl = _explanation(p, q, max(20.0, min(24.0, os_ - 2)))
+        # below the options, down to 14 pt; else in the question's place (the question slide before
+        # it showed the question); the explanation is always in the notes as well
+        sized = [tuple(replace(x, size=size) for x in expl) for size in sizes_between(expl[0].size, 14)] if expl else []
+        heights = [p.m.box_height(said, b.w, EXPLAIN_INSET) for said in sized]
+        below = next((k for k, e_h in enumerate(heights) if bottom + 0.2 + e_h <= b.bottom), None)
+        room = y0 - b.y - 0.05   # the question's box and most of the gap under it
+        instead = next((k for k, said in enumerate(sized) if p.m.box_height(said, b.w, TIGHT_INSET) <= room), None)
+        if below is not None:
+            reveal.append(Box(b.x, bottom + 0.2, b.w, heights[below], sized[below], name="Explanation",
+                              fill=c.light, inset=EXPLAIN_INSET))
+        elif instead is not None:
+            reveal[0] = Box(b.x, b.y, b.w, room, sized[instead], name="Explanation", fill=c.light, inset=TIGHT_INSET,
+                            anchor="middle")
     return question, reveal, bottom - b.y, os_
 
 
@@ -272,8 +275,8 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
     else:  # too long for one slide: the options shared out over slides, each with its own reveal
         half = -(-len(q.options) // 2)
         pages = []
-        for chunk in (q.options[:half], q.options[half:]):
-            found = layout(p, q, chunk, 24.0, LAST_RESORT, 1, False)
+        for last, chunk in enumerate((q.options[:half], q.options[half:])):
+            found = layout(p, q, chunk, 24.0, LAST_RESORT, 1, bool(last))   # the explanation on the last reveal
             pages.append((found[0], found[1]))
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long for "
                      f"one slide at {LAST_RESORT:g} pt; its options continue on a second slide (shorten them)")
@@ -303,14 +306,19 @@ def slides(p: Planner, qp) -> None:
     questions = list(version.questions)
     grid = grid_for(p, questions, sizes, qs_low, es_low)
     alone: set[int] = set()
-    if grid is None:   # the most demanding questions (a fifth at most) are set alone, the others in one grid
+    if grid is None:   # the most demanding questions (half at most) are set alone, the others in one grid
         ranked = sorted(questions, key=lambda q: -_need(p, q, sizes[-1], qs_low, es_low))
-        for q in ranked[:max(1, len(questions) // 5)]:
+        for q in ranked[:max(1, len(questions) // 2)]:
             alone.add(q.number)
             grid = grid_for(p, [x for x in questions if x.number not in alone], sizes, qs_low, es_low)
             if grid is not None:
                 break
-    if alone:
+        else:
+            alone = {q.number for q in questions}
+    if alone == {q.number for q in questions} and len(questions) > 1:
+        p.notes.warn(("quiz", "questions"), "the quiz's options and explanations differ too much in length for one "
+                     "layout; each question is laid out on its own")
+    elif alone:
         several = len(alone) > 1
         p.notes.warn(("quiz", "questions"), ("questions " if several else "question ")
                      + ", ".join(str(q.source + 1) for q in questions if q.number in alone)

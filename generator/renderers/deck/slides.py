@@ -383,8 +383,23 @@ class Planner:
             box = s.title_box
             s.title_box = replace(box, paras=tuple(replace(para, size=size) for para in box.paras))
 
+    def unique_titles(self) -> None:
+        """Slides that would share a title (a section's text and its table of the same name) are
+        numbered as parts of one: no two slides of a deck share a title."""
+        seen: dict[str, list[Slide]] = {}
+        for s in self.slides:
+            seen.setdefault(s.title, []).append(s)
+        for title, same in seen.items():
+            if len(same) < 2:
+                continue
+            for n, s in enumerate(same, start=1):
+                s.title = self.parts_title(title, n, len(same))
+                lang = s.title_box.paras[0].lang
+                s.title_box = replace(self.title_box(s.title, s.kind, lang), name=s.title_box.name)
+
     def finish(self, footer: str) -> list[Slide]:
         """Number the slides, add the footer text, and make every colour readable on its backdrop."""
+        self.unique_titles()
         self.title_sizes()
         ratio = float(self.t["contrast"])
         for n, slide in enumerate(self.slides, start=1):

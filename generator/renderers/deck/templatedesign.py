@@ -54,6 +54,21 @@ def free_region(title: Rect, w: float, h: float, bottom: float, obstacles) -> Re
     return max(bands, key=lambda b: b.w * b.h)
 
 
+def _clear_ends(rect: Rect, obstacles) -> Rect:
+    """rect narrowed to stop short of a small shape of the master at either end (a corner mark, a
+    logo) that stands across it; a band behind the whole of it is not in its way."""
+    x, right = rect.x, rect.right
+    for ob in obstacles:
+        if ob.overlap(rect) <= 0 or ob.w >= rect.w / 4 or min(ob.bottom, rect.bottom) - max(ob.y, rect.y) < rect.h / 2:
+            continue
+        middle = ob.x + ob.w / 2
+        if middle > rect.x + 0.75 * rect.w:
+            right = min(right, ob.x - 0.1)
+        elif middle < rect.x + 0.25 * rect.w:
+            x = max(x, ob.right + 0.1)
+    return Rect(x, rect.y, right - x, rect.h) if right - x >= 0.6 * rect.w else rect
+
+
 def _mirror_clear(rect: Rect, width: float, obstacles) -> Rect:
     """rect reflected left to right, unless the reflection lies over more of the master's own shapes
     (a side band, a logo) than rect does: then rect as it is."""
@@ -122,6 +137,7 @@ def places(kit, t: Template) -> tuple[dict, object]:
                                 f"\"{lay.name}\" leaves no room for text beside its title")
         if kit.rtl:   # a right-to-left edition reads the layout mirrored, as far as the master's shapes allow
             title, region = (_mirror_clear(r, t.width, obstacles[role]) for r in (title, region))
+        title = _clear_ends(title, obstacles[role])
         style = title_ph.style
         probe = Place(role, title, region, bg[role], fills[role])
         colour = ensure(style.get("color") or colors.primary, backdrops(probe, title))

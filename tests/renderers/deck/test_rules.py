@@ -123,7 +123,7 @@ def low_contrast(plan) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("template", (None,) + TEMPLATES)
+@pytest.mark.parametrize("template", (None,) + tuple(pytest.param(t, marks=pytest.mark.slow) for t in TEMPLATES))
 def test_text_contrast_is_at_least_4_5_to_1_against_the_templates_own_backgrounds(tmp_path, template):
     from generator.plans import plan
     from helpers import load
@@ -142,3 +142,22 @@ def test_the_contrast_check_can_fail(default_plans):
     body = slide.boxes[0]
     pale = replace(body, paras=tuple(replace(p, color="#C8C8C8") for p in body.paras))
     assert low_contrast(replace(plan, slides=[replace(slide, boxes=[pale])])) != []
+
+
+def test_the_stress_deck_keeps_every_rule(big_build):
+    """20 questions of every shape (six options, several answers, options far longer than the
+    others), long sections, a table: still every rule."""
+    found = {rule: x for rule, x in check(big_build[0] / "deck.pptx").items() if x}
+    assert found == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ("libreoffice.pptx", "corporate.potx", "resaved.pptx"))
+def test_the_stress_deck_keeps_every_rule_on_templates(tmp_path, name):
+    import shutil
+
+    shutil.copytree(ROOTS / "big", tmp_path / "big")
+    written, _, _ = build(tmp_path / "big" / "content.yaml", tmp_path / "out", ["deck"],
+                          deck_template=str(ROOTS / "templates" / name))
+    for w in written:
+        assert {rule: x for rule, x in check(w.path).items() if x} == {}, (name, w.path)

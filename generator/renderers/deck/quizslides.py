@@ -207,9 +207,10 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
     bottom = y0 + rows * box_h + (rows - 1) * gap
     if explain:
         expl = _explanation(p, q, max(20.0, min(24.0, os_ - 2)))
-        # below the options, down to 14 pt; else in the question's place (the question slide before
+        # below the options, down to 18 pt; else in the question's place (the question slide before
         # it showed the question); the explanation is always in the notes as well
-        sized = [tuple(replace(x, size=size) for x in expl) for size in sizes_between(expl[0].size, 14)] if expl else []
+        sized = ([tuple(replace(x, size=size) for x in expl) for size in sizes_between(expl[0].size, LAST_RESORT)]
+                 if expl else [])
         heights = [p.m.box_height(said, b.w, EXPLAIN_INSET) for said in sized]
         below = next((k for k, e_h in enumerate(heights) if bottom + 0.2 + e_h <= b.bottom), None)
         room = y0 - b.y - 0.05   # the question's box and most of the gap under it
@@ -280,6 +281,10 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
             pages.append((found[0], found[1]))
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long for "
                      f"one slide at {LAST_RESORT:g} pt; its options continue on a second slide (shorten them)")
+    if (q.explanation or q.section_title) and not any(b.name == "Explanation" for _, rb in pages for b in rb):
+        p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1}'s explanation does not fit on its "
+                     "reveal beside its options, so it is only in the speaker notes; shorten the options or the "
+                     "explanation")
     # every option is shown before any answer: a question over two slides is revealed after both
     for part, (qboxes, _) in enumerate(pages, start=1):
         t = p.parts_title(heading, part, len(pages))

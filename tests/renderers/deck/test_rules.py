@@ -144,11 +144,18 @@ def test_the_contrast_check_can_fail(default_plans):
     assert low_contrast(replace(plan, slides=[replace(slide, boxes=[pale])])) != []
 
 
+def warned(plans) -> int:
+    """How many questions the build warned show their explanation only in the notes."""
+    return sum("only in the speaker notes" in w.message for w in plans.warnings)
+
+
 def test_the_stress_deck_keeps_every_rule(big_build):
     """20 questions of every shape (six options, several answers, options far longer than the
-    others), long sections, a table: still every rule."""
+    others), long sections, a table: still every rule, but for a reveal too full for its explanation
+    at 18 pt, which the build names in a warning."""
     found = {rule: x for rule, x in check(big_build[0] / "deck.pptx").items() if x}
-    assert found == {}
+    assert found == {} or list(found) == ["reveals"]
+    assert len(found.get("reveals", [])) <= warned(big_build[2][0])
 
 
 @pytest.mark.slow
@@ -157,7 +164,9 @@ def test_the_stress_deck_keeps_every_rule_on_templates(tmp_path, name):
     import shutil
 
     shutil.copytree(ROOTS / "big", tmp_path / "big")
-    written, _, _ = build(tmp_path / "big" / "content.yaml", tmp_path / "out", ["deck"],
-                          deck_template=str(ROOTS / "templates" / name))
+    written, plans, _ = build(tmp_path / "big" / "content.yaml", tmp_path / "out", ["deck"],
+                              deck_template=str(ROOTS / "templates" / name))
     for w in written:
-        assert {rule: x for rule, x in check(w.path).items() if x} == {}, (name, w.path)
+        found = {rule: x for rule, x in check(w.path).items() if x}
+        assert found == {} or list(found) == ["reveals"], (name, found)
+        assert len(found.get("reveals", [])) <= warned(plans[0]), name

@@ -54,7 +54,7 @@ def deck_numbers(content: Path) -> list[int]:
     """Slide numbers of DECK_SLIDES in the planned English deck."""
     sys.path.insert(0, str(ROOT))
     from generator.kit import load_kit
-    from generator.plans import plan
+    from generator.phases import plan
 
     kit = next(k for k in load_kit(content, {}, translations=True).kits if k.language == "en")
     deck = next(f.payload for f in plan(kit, kit, ["deck"]).files if f.name == "deck.pptx")

@@ -125,7 +125,7 @@ def low_contrast(plan) -> list[str]:
 
 @pytest.mark.parametrize("template", (None,) + tuple(pytest.param(t, marks=pytest.mark.slow) for t in TEMPLATES))
 def test_text_contrast_is_at_least_4_5_to_1_against_the_templates_own_backgrounds(tmp_path, template):
-    from generator.plans import plan
+    from generator.phases import plan
     from helpers import load
 
     overrides = {"deck_template": str(ROOTS / "templates" / template)} if template else {}

@@ -327,6 +327,10 @@ class Deck(_Model):
     """Around a logo or QR code on its card."""
     picture_border: Length
     """Points: the rule around a picture that has no card."""
+    box_rule: Length
+    """Points: the rule around a box that has one (the quiz options)."""
+    corner: Annotated[float, Field(ge=0, le=0.5)]
+    """The corner radius of rounded boxes and cards, as a share of the shorter side (0: square)."""
     contrast: Annotated[float, Field(ge=1, le=21)]
     """The least WCAG contrast of text on what lies behind it."""
 

@@ -118,14 +118,17 @@ def _mirror_place(p: Place, w: float) -> Place:
 
 def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
     """What the writer once decided, decided here: the footer's box, each picture's card margin or
-    border, and in a right-to-left deck the direction marks its text needs."""
+    border, the boxes' corners and rules, and in a right-to-left deck the direction marks its text needs."""
     place = slide.place
     if slide.footer and place.footer is not None:
         r, inset = place.footer, float(t["footer_inset"])
         para = Para((Run(slide.footer),), slide.footer_size, place.footer_color, align="start")
         slide.footer_box = Box(r.x, r.y, r.w, r.h, (para,), name="Footer", anchor="middle", inset=(0, inset, 0, inset))
-    slide.pictures = [replace(p, card_pad=float(t["card_pad"])) if p.card
+    slide.pictures = [replace(p, card_pad=float(t["card_pad"]), card_corner=float(t["corner"])) if p.card
                       else replace(p, line=colors.rule, line_width=float(t["picture_border"])) for p in slide.pictures]
+    corner, rule = float(t["corner"]), float(t["box_rule"])
+    slide.boxes = [replace(b, corner=corner if b.rounded else 0.0, line_width=rule if b.line else 0.0)
+                   for b in slide.boxes]
     if rtl:
         _marked(slide)
 

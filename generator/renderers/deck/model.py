@@ -126,6 +126,8 @@ class Box:
     fill: str | None = None
     line: str | None = None
     rounded: bool = False
+    corner: float = 0.0              # a rounded box's corner radius, as a share of its shorter side
+    line_width: float = 0.0          # points, of the rule around a box with a line colour
     anchor: str = "top"
     inset: tuple[float, float, float, float] = INSET
     placeholder: str | None = None   # template: set in the slide's body or subtitle placeholder
@@ -142,6 +144,7 @@ class Picture:
     name: str = "Picture"
     card: str | None = None          # colour of a card drawn behind the picture
     card_pad: float = 0.0            # the card's margin around the picture (inches)
+    card_corner: float = 0.0         # the card's corner radius, as a share of its shorter side
     line: str | None = None          # colour of the rule around a picture without a card
     line_width: float = 0.0          # points
 

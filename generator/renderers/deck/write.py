@@ -113,7 +113,8 @@ class SlideXml:
                 f'<a:lstStyle/>{text}</p:txBody>')
 
     def sp(self, name: str, x, y, w, h, *, paras=(), inset=(0, 0, 0, 0), anchor="top", fill=None, line=None,
-           rounded=False, ph: tuple[str, int] | None = None, geometry: bool = True, decorative: bool = False) -> None:
+           rounded=False, corner=0.0, line_width=0.0, ph: tuple[str, int] | None = None, geometry: bool = True,
+           decorative: bool = False) -> None:
         sid = self.new_id()
         locks = '<a:spLocks noGrp="1"/>' if ph else ""
         ph_x = f'<p:ph type="{ph[0]}" idx="{ph[1]}"/>' if ph else ""
@@ -122,25 +123,25 @@ class SlideXml:
               f'<p:nvPr>{ph_x}</p:nvPr></p:nvSpPr>')
         xfrm = (f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
                 if geometry else "")
-        adjust = '<a:gd name="adj" fmla="val 12000"/>' if rounded else ""
+        adjust = f'<a:gd name="adj" fmla="val {int(round(corner * 100000))}"/>' if rounded else ""
         shape = "roundRect" if rounded else "rect"
         geom = "" if ph else f'<a:prstGeom prst="{shape}"><a:avLst>{adjust}</a:avLst></a:prstGeom>'
         fill_x = (f'<a:solidFill><a:srgbClr val="{fill.lstrip("#")}"/></a:solidFill>' if fill
                   else ("" if ph else "<a:noFill/>"))
-        line_x = (f'<a:ln w="12700"><a:solidFill><a:srgbClr val="{line.lstrip("#")}"/></a:solidFill></a:ln>'
+        line_x = (f'<a:ln w="{int(round(line_width * 12700))}"><a:solidFill><a:srgbClr val="{line.lstrip("#")}"/></a:solidFill></a:ln>'
                   if line else ("" if ph else "<a:ln><a:noFill/></a:ln>"))
         body = self.body(paras, inset, anchor) if paras or ph else ""
         self.shapes.append(f"<p:sp>{nv}<p:spPr>{xfrm}{geom}{fill_x}{line_x}</p:spPr>{body}</p:sp>")
 
     def box(self, b: Box, ph: tuple[str, int] | None = None, geometry: bool = True) -> None:
         self.sp(b.name, b.x, b.y, b.w, b.h, paras=b.paras, inset=b.inset, anchor=b.anchor, fill=b.fill,
-                line=b.line, rounded=b.rounded, ph=ph, geometry=geometry)
+                line=b.line, rounded=b.rounded, corner=b.corner, line_width=b.line_width, ph=ph, geometry=geometry)
 
     def picture(self, pic: Picture) -> None:
         if pic.card:
             pad = pic.card_pad
             self.sp(f"{pic.name} card", pic.x - pad, pic.y - pad, pic.w + 2 * pad, pic.h + 2 * pad, fill=pic.card,
-                    rounded=True, decorative=True)
+                    rounded=True, corner=pic.card_corner, decorative=True)
         source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
         _, rid = self.part.get_or_add_image_part(source)
         sid = self.new_id()

@@ -1,5 +1,6 @@
 """The deck writer decides nothing: what a theme changes reaches the written deck through the plan
-(table banding, the QR card's margin, picture borders, the footer's inset, the base's layouts), and
+(table banding, the QR card's margin, picture borders, the footer's inset, the base's layouts,
+rounded corners and box rules), and
 the direction marks of right-to-left text are in the plan, not added by the writer."""
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ deck:
   card_pad: 0.3
   picture_border: 2.5
   footer_inset: 0.05
+  box_rule: 2
+  corner: 0.3
 """
 EMU = 914400
 
@@ -94,3 +97,13 @@ def test_direction_marks_are_planned_and_the_writer_adds_none(default_plans, tmp
     with zipfile.ZipFile(tmp_path / "deck.pptx") as z:
         slides_xml = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/slides/slide")]
     assert not any("\u200e" in x for x in slides_xml)
+
+
+def test_rounded_boxes_and_their_rules_follow_the_theme(themed):
+    planned, prs = themed
+    k = next(i for i, s in enumerate(planned.slides) if s.kind == "question")
+    option = next(s for s in prs.slides[k].shapes if s.name.startswith("Option"))
+    assert option.adjustments[0] == pytest.approx(0.3) and option.line.width.pt == pytest.approx(2)
+    k = next(i for i, s in enumerate(planned.slides) if s.kind == "closing")
+    card = next(s for s in prs.slides[k].shapes if s.name == "QR code card")
+    assert card.adjustments[0] == pytest.approx(0.3)

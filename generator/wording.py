@@ -206,7 +206,7 @@ class Wording:
         target = self.order[0][0]
         if not self.catalogued:
             return [Problem(str(target), 0, 0, "", f"no {self.language} wording catalogue: labels such as "
-                            f"\"Page 1 of 2\" print in English; add {target.parent.parent.name}/wording/"
+                            f"\"Page 1 of 2\" print in English; add templates/{target.parent.parent.name}/wording/"
                             f"{target.name} (`generate --wording {self.language}` prints one to start from)",
                             "warning")]
         keys = sorted(self.fell_back)

@@ -150,7 +150,9 @@ def balanced(blocks: list[Block], frames: Callable[[int], list[Frame]]) -> list[
         mid = (lo + hi) / 2
         trial = pour(blocks, lambda page: [replace(f, h=min(f.h, mid)) for f in frames(page)] if page == last
                      else frames(page))
-        fits = trial[-1].page == last and all(c.used <= mid + 0.01 for c in trial if c.page == last)
+        ends = [c for c in trial if c.page == last]
+        fits = trial[-1].page == last and all(c.used <= mid + 0.01 for c in ends) and \
+            not any(c.placed and c.placed[-1].block.keep_with_next for c in ends[:-1])   # no heading left behind
         if fits:
             best, hi = trial, mid
         else:

@@ -106,3 +106,11 @@ def test_a_picture_taller_than_any_column_is_placed_and_pouring_ends(ts):
     placed = [p.block for c in columns for p in c.placed]
     assert sum(isinstance(b, Image) for b in placed) == 1
     assert sum(isinstance(b, Para) for b in placed) >= 1
+
+
+def test_balancing_a_last_page_never_parts_a_heading_from_its_only_line(ts):
+    from generator.layout.flow import balanced
+
+    columns = balanced([para(ts, "Heading", keep_with_next=True, min_lines=1),
+                        para(ts, "Some text.", min_lines=1)], frames(200))
+    assert [len(c.placed) for c in columns] == [2]

@@ -51,7 +51,6 @@ class Look:
 
 
 SCALED = {"body_size", "heading_size", "lead_size", "small_size"}
-SMALLER = (0.95, 0.9)      # how far the column text may shrink to keep the sheet within its budget
 
 
 class Sheet:

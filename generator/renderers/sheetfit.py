@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..notes import Notes
 from ..page import Document
-from .factsheet import SMALLER, Sheet
+
+SMALLER = (0.95, 0.9)      # how far the column text may shrink to keep the sheet within its budget
 
 
-def fitted(kit, notes: Notes, sheet: Sheet) -> Document:
+def fitted(kit, notes: Notes, sheet) -> Document:   # sheet: a factsheet.Sheet (not imported: no cycle)
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
     nearly empty last page; set up to 10% smaller when that keeps it within the budget.
@@ -40,7 +41,7 @@ def fitted(kit, notes: Notes, sheet: Sheet) -> Document:
     return doc
 
 
-def _most_faq(sheet: Sheet, budget: int, least: int, most: int, tight: bool, scale: float):
+def _most_faq(sheet, budget: int, least: int, most: int, tight: bool, scale: float):
     """(doc, columns, count) of the sheet with as many FAQ questions as fit, between least and most;
     None when not even least of them fit."""
     doc, columns = sheet.attempt(most, tight, scale)   # the whole FAQ first: the usual case

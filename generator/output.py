@@ -185,6 +185,9 @@ def locked(out_dir: Path, say: Callable[[str], None] = lambda text: None):
         if exc.errno == errno.ELOOP or lock_path.is_symlink():
             raise OutputError(f"{lock_path} is a link (to {_link_target(lock_path)}); it is the build's lock "
                               "file and must be a plain file: remove the link and build again") from None
+        if lock_path.exists() and not lock_path.is_file():
+            raise OutputError(f"{lock_path} is not a plain file; it is the build's lock file: move it away and "
+                              "build again") from None
         raise _environment(exc, f"create the output folder {out_dir}") from None
     if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
         handle.close()

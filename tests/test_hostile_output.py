@@ -168,3 +168,9 @@ def test_files_saved_while_the_build_commits_survive(project, monkeypatch, capsy
             f"the outputs, which wrote a file of that name; yours is kept as {kept.resolve()}") in err
     assert "quiz-B.pdf" in os.listdir(out)
     assert not [p for p in project.iterdir() if ".new-" in p.name or ".old-" in p.name]
+
+
+def test_a_folder_at_the_lock_path_is_refused(project, capsys):
+    (project / ".output.lock").mkdir()
+    refused(capsys, generate(), f"{project.resolve() / '.output.lock'} is not a plain file; it is the build's lock "
+            "file: move it away")

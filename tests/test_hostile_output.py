@@ -174,3 +174,17 @@ def test_a_folder_at_the_lock_path_is_refused(project, capsys):
     (project / ".output.lock").mkdir()
     refused(capsys, generate(), f"{project.resolve() / '.output.lock'} is not a plain file; it is the build's lock "
             "file: move it away")
+
+
+def test_a_manifest_linked_to_a_file_elsewhere_is_not_read(project, tmp_path):
+    """A .generated link naming the user's own files must not make the build treat them as stale."""
+    assert generate() == 0
+    en = project / "output" / "en"
+    (en / "thesis.pdf").write_text("years of work", encoding="utf-8")
+    forged = tmp_path / "forged"
+    forged.write_text("quiz\tthesis.pdf\n", encoding="utf-8")
+    (en / ".generated").unlink()
+    (en / ".generated").symlink_to(forged)
+    assert generate() == 0
+    assert (en / "thesis.pdf").read_text(encoding="utf-8") == "years of work"
+    assert not (en / ".generated").is_symlink() and forged.read_text(encoding="utf-8") == "quiz\tthesis.pdf\n"

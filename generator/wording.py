@@ -38,7 +38,9 @@ def _env():
 
 
 _ALLOWED = {"Template", "Output", "TemplateData", "Name", "Getattr", "Getitem", "Const", "If", "CondExpr",
-            "Compare", "Operand", "And", "Or", "Not", "Filter", "Concat", "Add", "Sub"}
+            "Compare", "Operand", "And", "Or", "Not", "Filter"}
+MAX_SAID = 1_000_000   # characters one wording may write: each piece is one value, so this stops it in time
+MAX_WORDING = 5_000    # characters of one wording's template (the longest built-in one has about 600)
 _FILTERS = {"join", "upper", "lower", "length", "default", "trim", "title", "first", "last"}
 
 
@@ -49,6 +51,9 @@ def check(source: str, where: str) -> None:
     import jinja2
     from jinja2 import nodes
 
+    if len(source) > MAX_WORDING:
+        raise TemplateError(f"{where}: this wording is {len(source):,} characters long; a wording is at most "
+                            f"{MAX_WORDING:,} (a sentence or a short paragraph)")
     try:
         tree = _env().parse(source)
     except jinja2.TemplateSyntaxError as exc:
@@ -78,6 +83,18 @@ def _at(where: str, lineno: int | None) -> str:
     except (OSError, UnicodeDecodeError, IndexError):
         pass
     return f"{file}:{line + max((lineno or 1) - 1, 0)}"
+
+
+def _bounded(template, context: dict, where: str) -> str:
+    """The template rendered piece by piece, stopped with a located error past MAX_SAID characters
+    (a wording that names one long text thousands of times)."""
+    pieces, size = [], 0
+    for piece in template.generate(**context):
+        size += len(piece)
+        if size > MAX_SAID:
+            raise TemplateError(f"{where}: writes more than {MAX_SAID:,} characters; name each text once")
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=512)
@@ -164,7 +181,7 @@ class Wording:
         import jinja2
 
         try:
-            text = _compile(source, f"{file}:{line}").render(**context)
+            text = _bounded(_compile(source, f"{file}:{line}"), context, f"{file}:{line}: wording `{key}`")
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{file}:{line + (exc.lineno or 1) - 1}: wording `{key}`: {exc.message}") from None
         except jinja2.TemplateError as exc:

@@ -311,3 +311,22 @@ def test_the_kahoot_writer_quotes_every_cell_a_spreadsheet_would_run(tmp_path):
             cell = sheet.cell(exports.KAHOOT_HEADER_ROW + offset, column)
             assert cell.value.replace("_x000D_", "\r") == value and cell.data_type == "s"   # XlsxWriter's escape
             assert cell.quotePrefix == value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+@pytest.mark.parametrize("wording, words", [
+    ("{{ question }}" * 300, "writes more than 1,000,000 characters; name each text once"),
+    ("{{ question }}" + "x" * 5_986, "this wording is 6,000 characters long; a wording is at most 5,000"),
+    ("{{ question ~ question ~ question }}", "`Concat` is not allowed in wording; use names, `if` and filters only"),
+    ("{{ question + question }}", "`Add` is not allowed in wording")])
+def test_wording_that_would_write_without_bound_is_a_located_error(tmp_path, capsys, wording, words):
+    (tmp_path / "templates" / "big" / "wording").mkdir(parents=True)
+    (tmp_path / "templates" / "big" / "theme.yaml").write_text("fonts: {}\n", encoding="utf-8")
+    (tmp_path / "templates" / "big" / "wording" / "en.yaml").write_text(f"note_question: '{wording}'\n",
+                                                                         encoding="utf-8")
+    content = make(tmp_path, option="x" * 60)
+    text = content.read_text(encoding="utf-8").replace("Q?", "Q" * 5000)
+    content.write_text(text + "build:\n  theme: big\n", encoding="utf-8")
+    code, seconds = run(content, "--check")
+    err = capsys.readouterr().err
+    assert code == 1 and seconds < 20, err
+    assert f"{(tmp_path / 'templates' / 'big' / 'wording' / 'en.yaml').resolve()}:1: " in err and words in err, err

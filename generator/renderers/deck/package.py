@@ -37,7 +37,7 @@ ACTIVE_ACTIONS = ("ppaction://ole", "ppaction://program", "ppaction://macro")
 # elements whose one job is to point at a relationship: without it, the element goes
 _POINTERS = ("sldId", "sldMasterId", "sldLayoutId", "notesMasterId", "handoutMasterId", "embeddedFont", "control",
              "custShow", "tags", "custData")
-_XML_PARTS = (".xml", ".rels", ".vml")
+_XML_PARTS = (".xml", ".rels")   # legacy VML is often not well-formed, and nothing here reads it
 
 
 def _parser():

@@ -283,7 +283,7 @@ def _drop_dangling(package: Package) -> None:
     """No relationship points to a part that is not there (the template's own slides are gone, a
     tool left one behind), and nothing points to a relationship that is not there: PowerPoint asks
     to repair a file with either."""
-    for source in [n for n in package.parts if n.lower().endswith(".xml")]:
+    for source in [""] + [n for n in package.parts if n.lower().endswith(".xml")]:   # "": the package's own
         rels_name = _rels_of(source)
         ids, broken = set(), {}
         if rels_name in package.parts:
@@ -297,8 +297,8 @@ def _drop_dangling(package: Package) -> None:
                     ids.add(rel.get("Id"))
             if broken:
                 _write(package, rels_name, rels)
-        data = package.parts[source]
-        if not broken and R.encode() not in data:   # no r: attribute without the namespace
+        data = package.parts.get(source)
+        if data is None or (not broken and R.encode() not in data):   # no r: attribute without the namespace
             continue
         root = parse(data)
         missing = set()

@@ -55,6 +55,8 @@ def options_key(options) -> str:
 
 def read_state(out_dir: Path) -> dict:
     """The last build's state ({} when there is none or it cannot be read)."""
+    if Path(out_dir).is_symlink() or (Path(out_dir) / STATE).is_symlink():
+        return {}   # never read through a link: the full build then refuses it, naming it
     try:
         with open(Path(out_dir) / STATE, encoding="utf-8") as fh:
             state = json.load(fh)

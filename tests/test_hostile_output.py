@@ -185,6 +185,14 @@ def test_a_manifest_linked_to_a_file_elsewhere_is_not_read(project, tmp_path):
     forged.write_text("quiz\tthesis.pdf\n", encoding="utf-8")
     (en / ".generated").unlink()
     (en / ".generated").symlink_to(forged)
-    assert generate() == 0
+    assert generate("--versions", "2") == 0   # a build that writes the quiz again
     assert (en / "thesis.pdf").read_text(encoding="utf-8") == "years of work"
     assert not (en / ".generated").is_symlink() and forged.read_text(encoding="utf-8") == "quiz\tthesis.pdf\n"
+
+
+def test_a_link_planted_after_a_build_is_refused_not_taken_as_up_to_date(project, tmp_path, capsys):
+    assert generate() == 0
+    (project / "output").rename(tmp_path / "moved")
+    (project / "output").symlink_to(tmp_path / "moved")
+    capsys.readouterr()
+    refused(capsys, generate(), f"{project.resolve() / 'output'} is a link (to {tmp_path / 'moved'})")

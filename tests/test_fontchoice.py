@@ -129,3 +129,21 @@ def test_a_theme_names_a_font_file_in_one_line(tmp_path, no_system_fonts):
     assert face.family == "Noto Sans Devanagari"
     assert kit.fonts.families[1].files["regular"][0].startswith(str(theme.resolve()))
     assert kit.fonts.face_for("ह", "bold").synthetic_bold     # no bold file beside it: drawn thicker
+
+
+def test_synthetic_bold_is_drawn_filled_and_stroked_in_the_pdf(tmp_path, no_system_fonts):
+    from pypdf import PdfReader
+
+    from helpers import build
+
+    theme = tmp_path / "templates" / "mine"
+    (theme / "fonts").mkdir(parents=True)
+    source, _ = fonts.bundled("noto-sans-devanagari").files["regular"]
+    shutil.copy(source, theme / "fonts" / "MyDevanagari-Regular.ttf")
+    (theme / "theme.yaml").write_text("name: mine\nfonts:\n  fallbacks: [fonts/MyDevanagari-Regular.ttf]\n",
+                                      encoding="utf-8")
+    write(tmp_path, HI + "build:\n  theme: mine\n")
+    build(tmp_path / "content.yaml", tmp_path / "out", ["factsheet"])
+    page = PdfReader(str(tmp_path / "out" / "hi" / "factsheet.pdf")).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    assert " 2 Tr " in stream and " 0 Tr" in stream     # the bold term: fill and stroke, then back

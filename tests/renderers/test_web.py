@@ -378,3 +378,18 @@ def test_a_themes_broken_or_hostile_web_template_is_a_located_error(tmp_path, ca
     assert code == 1 and words in err and "Traceback" not in err, err
     assert not (tmp_path / "out").exists()
     assert main([str(content), "--only", "web", "--theme", "mine", "--check"]) == 1
+
+
+def test_an_event_without_a_time_is_a_whole_day_in_the_calendar(tmp_path):
+    import datetime as dt
+
+    import icalendar
+
+    folder = tmp_path / "c"
+    content = copy_default(folder)
+    content.write_text(content.read_text("utf-8").replace('  time: "10:00-16:00"\n', "", 1), "utf-8")
+    for path in folder.glob("content.*.yaml"):
+        path.unlink()
+    build(content, tmp_path / "out", ["web"])
+    event = list(icalendar.Calendar.from_ical((tmp_path / "out" / "en" / "event.ics").read_bytes()).walk("VEVENT"))[0]
+    assert event.decoded("DTSTART") == dt.date(2027, 9, 7) and event.decoded("DTEND") == dt.date(2027, 9, 8)

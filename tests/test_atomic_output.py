@@ -1,5 +1,6 @@
 """A build killed at any moment, inside the commit window too, leaves either every old output or every
-new one (SIGKILL and SIGINT, many times); Ctrl-C says truthfully which."""
+new one (SIGKILL and SIGINT, many times), output/index.html beside the language folders included; Ctrl-C
+says truthfully which."""
 from __future__ import annotations
 
 import os
@@ -34,9 +35,10 @@ def states(tmp_path_factory):
     for name, versions in (("old", "1"), ("new", "3")):
         out = folder / f"ref-{name}"
         subprocess.run([sys.executable, "-m", "generator", str(folder / "content.yaml"), "-o", str(out),
-                        "--versions", versions, "--only", "quiz,poster"], check=True, capture_output=True)
+                        "--versions", versions, "--only", "quiz,poster,web"], check=True, capture_output=True)
         sets[name] = snapshot(out)
     assert sets["old"] != sets["new"]
+    assert sets["old"]["index.html"] and sets["old"]["en/index.html"] != sets["new"]["en/index.html"]
     return folder, sets
 
 
@@ -44,7 +46,8 @@ def states(tmp_path_factory):
 def test_a_kill_at_any_moment_leaves_all_old_or_all_new(states, tmp_path, sig):
     folder, sets = states
     out = tmp_path / "output"
-    command = [sys.executable, "-m", "generator", str(folder / "content.yaml"), "-o", str(out), "--only", "quiz,poster"]
+    command = [sys.executable, "-m", "generator", str(folder / "content.yaml"), "-o", str(out),
+               "--only", "quiz,poster,web"]
     env = dict(os.environ, IDPC_KIT_COMMIT_PAUSE="0.25")
     started = time.perf_counter()
     subprocess.run(command + ["--versions", "3"], check=True, capture_output=True, env=env)

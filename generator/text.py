@@ -168,3 +168,40 @@ def first_sentence(text: str) -> str:
     a talk slide's lead."""
     found = sentences(text)
     return found[0] if found else ""
+
+
+def _east_asian(ch: str) -> bool:
+    from .scripts import is_east_asian
+
+    return is_east_asian(ch) and ch.isalnum()
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: Chinese, Japanese and Korean, written without spaces, count two
+    characters to a word (what a slide's word limits were set for)."""
+    count, east = 0, 0
+    for token in text.split():
+        k = sum(1 for ch in token if _east_asian(ch))
+        east += k
+        count += 0 if k and k == sum(1 for ch in token if ch.isalnum()) else 1
+    return count + (east + 1) // 2
+
+
+def first_words(text: str, n: int) -> str:
+    """The first n words of text (East Asian characters two to a word), spaces collapsed; in one pass,
+    so a very long text costs its length."""
+    text = " ".join(text.split())
+    if not any(_east_asian(ch) for ch in text):
+        return " ".join(text.split()[:n])
+    words, in_word = 0.0, False
+    for i, ch in enumerate(text):
+        if _east_asian(ch):
+            words, in_word = words + 0.5, False
+        elif ch.isalnum():
+            words += 0 if in_word else 1
+            in_word = True
+        else:
+            in_word = in_word and ch not in " "
+        if words > n:
+            return text[:i]
+    return text

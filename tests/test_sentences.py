@@ -33,3 +33,20 @@ def test_the_fullwidth_colon_separates_a_term_from_its_text():
     assert (found.term, found.text) == ("起源", "1923年，来自20个国家的警察在维也纳开会。")
     assert point("用語︰説明").term == "用語"
     assert point("https://example.org/a:b").term is None
+
+
+def test_chinese_and_japanese_words_are_counted_two_characters_to_a_word():
+    from generator.text import first_words, word_count
+
+    assert word_count("Police forces of 196 countries") == 5
+    assert word_count("国际警察合作日") == 4 and word_count("A/RES/77/241号决议") == 3
+    assert first_words("国际警察合作日于每年9月7日举行", 5) == "国际警察合作日于每年"
+    assert first_words("Police forces of 196 countries", 3) == "Police forces of"
+
+
+def test_a_long_chinese_point_gives_a_talk_slide_its_first_sentence_not_the_paragraph():
+    from generator.renderers.deck.sequence import lead_phrase
+
+    point = ("今天，国际刑警组织有196个成员国，是世界上最大的国际警察组织。"
+             "每个成员国都设有国家中心局，全天24小时运作，负责与其他国家联络、交换情报并协调跨国行动。")
+    assert lead_phrase(point, 10) == "今天，国际刑警组织有196个成员国，是世界上最大的国际警察组织。"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ...text import Run, first_sentence, paragraphs, plain, point
+from ...text import Run, first_sentence, first_words, paragraphs, plain, point, word_count
 from . import quizslides, tables
 from .model import Para
 from .slides import Planner
 
-_CLAUSE = re.compile(r"[;:؛—–]|\s-\s")
-_CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–]|\s-\s")
+_CLAUSE = re.compile(r"[;:؛—–；：]|\s-\s")
+_CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–，、；：]|\s-\s")
 
 
 def lead_sentence(text: str) -> str:
@@ -33,17 +33,16 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     short (for a section that would otherwise take more than two slides, or crowd one): all of it
     only up to 1.5 x max_words, and a comma may end the phrase too when four words or more come
     before it. A shorter clause ("If in doubt") says nothing on its own."""
-    words = text.split()
     phrase = int(max_words * 1.5)
-    if len(words) <= (phrase if short else 2 * max_words):
+    if word_count(text) <= (phrase if short else 2 * max_words):
         return text.strip()
     clause = (_CLAUSE_OR_COMMA if short else _CLAUSE).search(text)
-    if clause and (4 if short else 2) <= len(text[:clause.start()].split()) <= phrase:
+    if clause and (4 if short else 2) <= word_count(text[:clause.start()]) <= phrase:
         return text[:clause.start()].strip()
     sentence = lead_sentence(text)
-    if len(sentence.split()) <= phrase:
+    if word_count(sentence) <= phrase:
         return sentence
-    return " ".join(words[:phrase - 2]).rstrip(",;:،؛") + "…"
+    return first_words(text, phrase - 2).rstrip(",;:،؛，、；：") + "…"
 
 
 def cut_runs(runs: tuple[Run, ...], phrase: str) -> tuple[Run, ...]:
@@ -74,7 +73,7 @@ SCRIPT_WORDS = 220  # the most words of one slide's speaker notes, about a minut
 
 
 def _words(slide) -> int:
-    return sum(len(r.text.split()) for box in slide.boxes for para in box.paras for r in para.runs)
+    return sum(word_count(r.text) for box in slide.boxes for para in box.paras for r in para.runs)
 
 
 class Sequence:

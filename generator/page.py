@@ -2,11 +2,17 @@
 
 Coordinates are points from the page's top-left corner, y growing downwards; a line of text is
 placed by its left edge and its baseline. Nothing here knows ReportLab.
+
+The structure (tagged PDF, PDF/UA) is planned here too: a tree of Nodes (Document, H1, P, L, Table,
+Figure, Link...) in the content's reading order, whose leaves are Marks of page items. Each item a
+page holds is tagged with its Node, with PAGINATION (running footers, page numbers) or with None
+(an artifact: rules, bands, boxes). The writer only turns this into marked content and objects.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .typeset.lines import Line
@@ -19,6 +25,14 @@ class TextLine:
     x: float
     y: float
     line: Line
+    space: bool = False     # a word break follows the line: its text ends with a space for readers
+
+    @cached_property
+    def actual(self) -> tuple[str | None, ...]:
+        """Per segment, the text a reader should get where its glyphs do not carry it one by one
+        (shaped scripts: a vowel sign drawn before its consonant, conjuncts), else None. A line with
+        right-to-left text is drawn as outlines over an invisible layer and carries its whole text."""
+        return tuple("".join(s.texts) if any(len(t) != 1 for t in s.texts) else None for s in self.line.segments)
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,7 @@ class Link:
     w: float
     h: float
     url: str
+    contents: str = ""      # what the link says (its text), for assistive technology
 
 
 @dataclass(frozen=True)
@@ -93,19 +108,108 @@ class QR:
     text: str = ""
 
 
+HYPHENS = "-\u2010"          # a line may end after these inside a word (a break the text allows)
+
 Item = TextLine | Rect | Circle | Rule | Picture | Link | QR
+CONTENT = (TextLine, Picture, QR, Link)     # what can belong to a structure element; the rest is artifact
+PAGINATION = "Pagination"                   # the tag of running footers and page numbers
+
+
+@dataclass(eq=False)
+class Node:
+    """An element of the structure tree: a standard role (P, H1, LI, TD...), its kids in reading order
+    (Nodes and Marks), and the attributes a reader needs (alt text, language, a header's scope)."""
+
+    role: str
+    kids: list = field(default_factory=list)
+    alt: str | None = None
+    lang: str | None = None
+    scope: str | None = None            # a TH's: Column or Row
+    drawn: bool = False                 # made while drawing (a table's rows, a link), not when planned
+
+    def add(self, role: str, **attributes) -> "Node":
+        """A new last kid of this element."""
+        node = Node(role, **attributes)
+        self.kids.append(node)
+        return node
+
+    def forget_drawing(self) -> None:
+        """Drop what drawing added (its marks, and the elements made while drawing), so that the same
+        planned blocks can be drawn again."""
+        self.kids = [k for k in self.kids if isinstance(k, Node) and not k.drawn]
+        for kid in self.kids:
+            kid.forget_drawing()
+
+
+@dataclass(frozen=True, eq=False)
+class Mark:
+    """The item at index of page, as a leaf of the structure tree."""
+
+    page: "Page"
+    index: int
+
+
+@dataclass(eq=False)
+class Join:
+    """A word broken at a hyphen across two lines of one element: its text is the word as written,
+    from character start of the line at first to character end of the next one."""
+
+    first: int
+    second: int
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
 class Page:
-    """One page and everything on it, in drawing order."""
+    """One page and everything on it, in drawing order, each item with its tag (see the module)."""
 
     width: float
     height: float
     items: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    joins: list = field(default_factory=list)
+    node: object = None                 # the tag of content added now (see tagged)
+    links: dict = field(default_factory=dict)   # id(element) -> (address, Link element, items) of its last link
 
-    def add(self, item) -> None:
+    def add(self, item, tag=...) -> None:
+        tag = self.node if tag is ... else tag
+        if not isinstance(item, CONTENT):
+            tag = None
+        elif isinstance(item, TextLine) and isinstance(tag, Node):
+            self._join(item, tag)
         self.items.append(item)
+        self.tags.append(tag)
+        if isinstance(tag, Node):
+            tag.kids.append(Mark(self, len(self.items) - 1))
+
+    @contextmanager
+    def tagged(self, tag):
+        """Content added inside belongs to tag (a Node, PAGINATION, or None for an artifact)."""
+        before, self.node = self.node, tag
+        try:
+            yield tag
+        finally:
+            self.node = before
+
+    def _join(self, item: TextLine, tag: "Node") -> None:
+        """Note a word broken after a hyphen of the text between the last line of tag and this one, so
+        that extraction gives it whole ("cross-border", not "crossborder")."""
+        k = len(self.items) - 1
+        while k >= 0 and isinstance(self.items[k], Link):
+            k -= 1
+        if k < 0 or self.tags[k] is not tag or not isinstance(self.items[k], TextLine):
+            return
+        before, after = self.items[k].line, item.line
+        if before.bidi or after.bidi or not before.text or not after.text or before.text[-1] not in HYPHENS \
+                or not after.text[0].isalnum() or self.items[k].y >= item.y:
+            return
+        start = max(before.text.rfind(" "), before.text.rfind("\u00a0")) + 1
+        end = min([i for i in (after.text.find(" "), len(after.text)) if i >= 0])
+        if any(self.items[k].actual) or any(item.actual):
+            return
+        self.joins.append(Join(k, len(self.items), start, end, before.text[start:] + after.text[:end]))
 
     def text_lines(self) -> list[TextLine]:
         return [i for i in self.items if isinstance(i, TextLine)]
@@ -121,6 +225,7 @@ class Document:
     subject: str = ""
     language: str = "en"
     facts: dict = field(default_factory=dict)   # what the planner decided, for reports and tests
+    structure: Node | None = None               # the Document element; None: an untagged PDF
 
     @property
     def summary(self) -> str:

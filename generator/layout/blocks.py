@@ -2,13 +2,14 @@
 leaving one line alone), tables (split between rows, the header repeated under a "continued" caption),
 pictures and groups that stay whole. Each knows its height, how to split, and how to draw itself
 onto a Page; right-to-left pages are mirrored (text to the right, bullets on the right, table
-columns from the right)."""
+columns from the right). A block's node is its element in the structure tree: what it draws is
+tagged with it (parts of a split block share it), a table's rows and cells become its TR, TH and TD."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..page import Link, Page, Picture, Rect, Rule, TextLine
+from ..page import Link, Node, Page, Picture, Rect, Rule, TextLine
 from ..typeset.lines import Line, Paragraph
 
 
@@ -17,8 +18,11 @@ def baseline(line: Line, pitch: float) -> float:
     return (pitch - (line.ascent + line.descent)) / 2 + line.ascent
 
 
-def draw_line(page: Page, line: Line, x: float, width: float, top: float, pitch: float, align: str) -> None:
-    """One line in a box [x, x + width] whose top is at top: aligned left, right or centre."""
+def draw_line(page: Page, line: Line, x: float, width: float, top: float, pitch: float, align: str,
+              space: bool | None = None) -> None:
+    """One line in a box [x, x + width] whose top is at top: aligned left, right or centre; tagged
+    with the page's current element (a link in it within a Link element of its own). space: a word
+    break follows it (by default, when the text broke at a space there)."""
     if align == "right":
         left = x + width - line.width
     elif align == "center":
@@ -26,10 +30,43 @@ def draw_line(page: Page, line: Line, x: float, width: float, top: float, pitch:
     else:
         left = x
     y = top + baseline(line, pitch)
-    page.add(TextLine(left, y, line))
-    for seg in line.segments:
-        if seg.href:
-            page.add(Link(left + seg.x, top, seg.width, pitch, seg.href))
+    parent = page.node
+    space = line.spaced if space is None else space
+    if not any(seg.href for seg in line.segments):
+        page.add(TextLine(left, y, line, space))
+        return
+    if line.bidi or not isinstance(parent, Node):   # one text layer: the Link holds the annotation alone
+        page.add(TextLine(left, y, line, space))
+        for seg in line.segments:
+            if seg.href:
+                link = parent.add("Link", drawn=True) if isinstance(parent, Node) else None
+                page.add(Link(left + seg.x, top, seg.width, pitch, seg.href, "".join(seg.texts)), link)
+        return
+    groups = _by_link(line.segments)
+    for k, group in enumerate(groups):  # a link's words inside its Link element, with its annotation
+        text = "".join(t for seg in group for t in seg.texts)
+        part = Line(line.width, line.ascent, line.descent, tuple(group), text)
+        href = group[0].href
+        tag = parent
+        if href:   # a link that goes on from the end of the line before stays one element
+            last = page.links.get(id(parent))
+            tag = last[1] if k == 0 and last and last[0] == href and last[2] == len(page.items) else parent.add("Link", drawn=True)
+        page.add(TextLine(left, y, part, space and k == len(groups) - 1), tag)
+        if href:
+            x0, x1 = group[0].x, group[-1].x + group[-1].width
+            page.add(Link(left + x0, top, x1 - x0, pitch, href, text.strip()), tag)
+            page.links[id(parent)] = (href, tag, len(page.items))
+
+
+def _by_link(segments) -> list[list]:
+    """Runs of consecutive segments with the same link (or none)."""
+    groups: list[list] = []
+    for seg in segments:
+        if groups and groups[-1][0].href == seg.href:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    return groups
 
 
 @dataclass
@@ -40,6 +77,7 @@ class Block:
     space_after: float = 0.0
     keep_with_next: bool = False
     keep_items: int = 0     # a heading: how many of the items after it must share its column
+    node: object = None                 # its element in the structure tree (None: an artifact)
 
     def body_height(self) -> float:
         raise NotImplementedError
@@ -70,6 +108,7 @@ class Para(Block):
     align: str = "start"                # start, center, end
     min_lines: int = 2                  # a split leaves at least this many lines on each side
     background: str | None = None
+    label: object = None                # the bullet's element (Lbl)
 
     def body_height(self) -> float:
         return self.para.height
@@ -100,12 +139,12 @@ class Para(Block):
         text_w = width - self.indent
         if self.background:
             page.add(Rect(x, top, width, self.para.height, fill=self.background))
-        for i, line in enumerate(self.para.lines):
-            draw_line(page, line, text_x, text_w, top + i * pitch, pitch, align)
         if self.bullet is not None and self.para.lines:
-            bx = x + width - self.indent + 1.5 if rtl else x + 1.5
             y = top + baseline(self.para.lines[0], pitch)
-            page.add(TextLine(bx if not rtl else x + width - self.bullet.width - 1.5, y, self.bullet))
+            page.add(TextLine(x + width - self.bullet.width - 1.5 if rtl else x + 1.5, y, self.bullet), self.label)
+        with page.tagged(self.node):
+            for i, line in enumerate(self.para.lines):
+                draw_line(page, line, text_x, text_w, top + i * pitch, pitch, align)
 
 
 @dataclass
@@ -138,7 +177,7 @@ class Image(Block):
 
     def draw(self, page, x, top, width, rtl):
         left = x + (width - self.w) / 2
-        page.add(Picture(left, top, self.w, self.h, self.path))
+        page.add(Picture(left, top, self.w, self.h, self.path), self.node)
         if self.frame:
             page.add(Rect(left, top, self.w, self.h, stroke=self.frame, width=0.5))
 
@@ -240,13 +279,18 @@ class Table(Block):
             fill = c.get("header") if head else (c.get("band") if (self.first_row + r) % 2 == 0 else None)
             if fill:
                 page.add(Rect(x, y, sum(self.widths), h, fill=fill))
+            # a header repeated under a continued caption is an artifact: the table has one header row
+            row = self.node.add("TR", drawn=True) if self.node is not None and (not head or self.first_row == 0) else None
             cx = x + sum(self.widths) if rtl else x
             for w, cell in zip(self.widths, cells):
                 left = cx - w if rtl else cx
                 align = "right" if rtl else "left"
-                for i, line in enumerate(cell.para.lines):
-                    draw_line(page, line, left + self.pad[0], w - 2 * self.pad[0], y + self.pad[1] + i * cell.para.pitch,
-                              cell.para.pitch, align)
+                tag = None if row is None else row.add("TH", scope="Column", drawn=True) if head else \
+                    row.add("TD", drawn=True)
+                with page.tagged(tag):
+                    for i, line in enumerate(cell.para.lines):
+                        draw_line(page, line, left + self.pad[0], w - 2 * self.pad[0],
+                                  y + self.pad[1] + i * cell.para.pitch, cell.para.pitch, align)
                 cx = left if rtl else cx + w
             y += h
         if c.get("rule"):

@@ -14,7 +14,7 @@ from ..layout.blocks import Block, Cell, Image, Para, Space, Table, draw_line
 from ..layout.flow import Frame, balanced, pour
 from ..layout.setting import Setter, table_widths
 from ..notes import Notes
-from ..page import QR, Document, Page, Picture, Rect, Rule, image_size, qr_matrix
+from ..page import PAGINATION, QR, Document, Node, Page, Picture, Rect, Rule, image_size, qr_matrix
 from ..text import paragraphs, plain
 from ..typeset.lines import Span, Style
 from ..typeset.typography import typography
@@ -101,6 +101,7 @@ class Sheet:
         if content.date:
             parts.append(s.set(s.spans(content.date, self.style(look.date_size, "accent", bold=True)), text_w, 1.3))
         pitches = [_pitch(p) for p in parts]
+        tags = [self.root.add("H1")] + [self.root.add("P") for _ in parts[1:]]
         total = sum(len(p.lines) * pitch for p, pitch in zip(parts, pitches))
         band = max(look.band_height * MM, total + 2 * pad)
         page.add(Rect(0, 0, self.page_w, band, fill=self.c["primary"]))
@@ -111,13 +112,15 @@ class Sheet:
             x = margin if self.rtl else self.page_w - margin - card_w
             y = (band - card_h) / 2
             page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=2.5))
-            page.add(Picture(x + inner, y + (card_h - logo_h) / 2, logo_w, logo_h, path))
+            page.add(Picture(x + inner, y + (card_h - logo_h) / 2, logo_w, logo_h, path),
+                     self.root.add("Figure", alt=self.kit.say("logo_alt", name=plain(org.name, self.kit.language))))
         x = self.page_w - margin - text_w if self.rtl else margin
         y = (band - total) / 2
-        for p, pitch in zip(parts, pitches):
-            for line in p.lines:
-                draw_line(page, line, x, text_w, y, pitch, "right" if self.rtl else "left")
-                y += pitch
+        for p, pitch, tag in zip(parts, pitches, tags):
+            with page.tagged(tag):
+                for line in p.lines:
+                    draw_line(page, line, x, text_w, y, pitch, "right" if self.rtl else "left")
+                    y += pitch
         return band + look.accent_rule * MM
 
     def event_box(self, page: Page, s: Setter, look: Look, top: float) -> float:
@@ -126,6 +129,7 @@ class Sheet:
         event = kit.event_context()
         website = org.website if org and org.website else None
         lines: list[tuple[list[Span], float]] = []
+        roles = ["P", "H2", "P", "P", "P"] if event else ["P"]   # the event box is a section: its name the heading
         size = look.event_size
         if event:
             lines.append((s.spans(kit.say("event_kicker"), self.style(size * 0.85, "secondary", bold=True),
@@ -160,19 +164,23 @@ class Sheet:
         text_x = (self.page_w - margin - look.event_bar * MM - pad - inner_w) if self.rtl \
             else left + look.event_bar * MM + pad
         y = top + pad + (box_h - 2 * pad - text_h) / 2
-        for p in paras:
-            for line in p.lines:
-                draw_line(page, line, text_x, inner_w, y, p.pitch, "right" if self.rtl else "left")
-                y += p.pitch
+        section = self.root.add("Sect")
+        for p, role in zip(paras, roles):
+            with page.tagged(section.add(role)):
+                for line in p.lines:
+                    draw_line(page, line, text_x, inner_w, y, p.pitch, "right" if self.rtl else "left")
+                    y += p.pitch
         if website:
             qx = left + pad + 6 * MM if self.rtl else self.page_w - margin - pad - qr - 6 * MM
             qy = top + (box_h - qr_h) / 2
             page.add(Rect(qx - 1.5, qy - 1.5, qr + 3, qr + 3, fill=self.c["badge"]))
-            page.add(QR(qx, qy, qr, qr_matrix(website), "#000000", website))
+            page.add(QR(qx, qy, qr, qr_matrix(website), "#000000", website),
+                     section.add("Figure", alt=kit.say("qr_alt", url=website)))
             cy = qy + qr + 1 * MM
-            for line in caption.lines:
-                draw_line(page, line, qx - 6 * MM, qr + 12 * MM, cy, caption.pitch, "center")
-                cy += caption.pitch
+            with page.tagged(section.add("P")):
+                for line in caption.lines:
+                    draw_line(page, line, qx - 6 * MM, qr + 12 * MM, cy, caption.pitch, "center")
+                    cy += caption.pitch
         return top + box_h
 
     def footer_lines(self, s: Setter, look: Look, width: float) -> list:
@@ -203,12 +211,14 @@ class Sheet:
         pitch = look.small_size * 1.35
         label = s.line(self.kit.say("page_x_of_y", page=number, pages=pages), st)
         top = self.page_h - margin - max(1, len(lines)) * pitch
+        page.node = PAGINATION      # running footer and page number: artifacts
         page.add(Rule(margin, top - 2 * MM, self.page_w - margin, top - 2 * MM, self.c["rule"], 0.6))
         width = self.page_w - 2 * margin - label.width - 6 * MM
         for k, line in enumerate(lines):
             x = margin + label.width + 6 * MM if self.rtl else margin
             draw_line(page, line, x, width, top + k * pitch, pitch, "right" if self.rtl else "left")
         draw_line(page, label, margin, self.page_w - 2 * margin, top, pitch, "left" if self.rtl else "right")
+        page.node = None
 
     def lead(self, s: Setter, look: Look, width: float):
         """The summary set at the lead's size, on a measure narrowed until no line holds more than
@@ -232,15 +242,19 @@ class Sheet:
         bullet = s.line("•", self.style(look.body_size, "secondary", bold=True))
         indent = look.bullet_indent
 
+        root = self.root
+
         def heading(text, size=look.heading_size, color="primary", markup=True):
             spans = s.spans(text, self.style(size, color, bold=True), markup)
             return s.para(spans, width, space_before=look.heading_space, space_after=gap * 0.6,
-                          keep_with_next=True, leading=1.2, min_lines=1)
+                          keep_with_next=True, leading=1.2, min_lines=1, node=root.add("H2"))
 
         def points(items, path):
+            listed = root.add("L") if items else None
             for item in items:
+                li = listed.add("LI")
                 out.append(s.para(s.point_spans(item, body, self.c["primary"]), width, indent=indent,
-                                  bullet=bullet, space_after=gap * 0.5))
+                                  bullet=bullet, space_after=gap * 0.5, label=li.add("Lbl"), node=li.add("LBody")))
 
         def keep(start: int) -> None:
             """The heading at out[start] keeps two of its items in its column; a section's last point
@@ -259,10 +273,12 @@ class Sheet:
             texts = paragraphs(section.text)
             for k, text in enumerate(texts):
                 lead_in = k == len(texts) - 1 and bool(section.points)
-                out.append(s.para(s.spans(text, body), width, space_after=gap, keep_with_next=lead_in))
+                out.append(s.para(s.spans(text, body), width, space_after=gap, keep_with_next=lead_in,
+                                  node=root.add("P")))
             points(section.points, ("sections", i, "points"))
             if section.image:
                 out.append(self.image(kit.asset(section.image.file), width, look))
+                out[-1].node = root.add("Figure", alt=plain(section.image.alt, kit.language))
             table = content.table(section.table) if section.table else None
             if table:
                 out.append(self.table(s, look, table, width))
@@ -272,20 +288,24 @@ class Sheet:
             label = typography(f"{kit.say('faq')}: ", kit.language.split("-")[0])
             label = s.spans(label, self.style(look.body_size, "primary", bold=True), markup=False)
             out.append(s.para(label + s.spans(self.faq_pointer(len(content.faq)), self.style(
-                look.body_size, "secondary", italic=True), markup=False), width, space_before=look.heading_space))
+                look.body_size, "secondary", italic=True), markup=False), width, space_before=look.heading_space,
+                node=root.add("P")))
         if content.faq and faq_count:
             start = len(out)
             out.append(heading(kit.say("faq"), markup=False))
             for item in content.faq[:faq_count]:
                 q = s.para(s.spans(item.question, self.style(look.body_size, "primary", bold=True)), width,
-                           space_before=gap * 1.2, space_after=gap * 0.4, keep_with_next=True, min_lines=1)
-                answers = [s.para(s.spans(a, body), width, space_after=gap) for a in paragraphs(item.answer)]
+                           space_before=gap * 1.2, space_after=gap * 0.4, keep_with_next=True, min_lines=1,
+                           node=root.add("H3"))
+                answers = [s.para(s.spans(a, body), width, space_after=gap, node=root.add("P"))
+                           for a in paragraphs(item.answer)]
                 out.append(q)
                 out += answers
                 points(item.points, ())
             if faq_count < len(content.faq):
                 out.append(s.para(s.spans(self.more_faq(len(content.faq) - faq_count), self.style(look.body_size,
-                                  "secondary", italic=True), markup=False), width, space_before=gap))
+                                  "secondary", italic=True), markup=False), width, space_before=gap,
+                                  node=root.add("P")))
             keep(start)
         if content.sources:
             small = self.style(look.small_size, "muted")
@@ -296,7 +316,7 @@ class Sheet:
                 spans = s.spans(src.title, small)
                 if src.url:
                     spans += [Span(" ", small), Span(src.url, Style(small.size, self.c["secondary"]), _link(src.url))]
-                out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3))
+                out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3, node=root.add("P")))
             out[start].keep_items = min(2, len(content.sources))
         return out
 
@@ -330,11 +350,13 @@ class Sheet:
         widths = table_widths(s, header_spans, rows, width, pad)
         cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, 1.25)) for sp, w in zip(spans_row, widths)]  # noqa: E731
         caption_style = self.style(look.body_size, "secondary", bold=True)
-        caption = s.para(s.spans(table.title, caption_style), width, space_after=3, min_lines=1)
+        node = self.root.add("Table")
+        caption = s.para(s.spans(table.title, caption_style), width, space_after=3, min_lines=1,
+                         node=node.add("Caption"))
         continued = s.para(s.spans(self.kit.say("table_continued", title=plain(table.title, self.kit.language)),
                                    caption_style, markup=False), width, space_after=3, min_lines=1)
         return Table(space_before=4, space_after=6, widths=widths, header=cells(header_spans),
-                     rows=[cells(r) for r in rows], caption=caption, continued=continued, pad=(pad, pad * 0.8),
+                     rows=[cells(r) for r in rows], caption=caption, continued=continued, pad=(pad, pad * 0.8), node=node,
                      colors={"header": self.c["secondary"], "band": self.c["light"], "rule": self.c["rule"]})
 
     # --- one attempt at the whole sheet ------------------------------------------------------
@@ -348,12 +370,14 @@ class Sheet:
         margin, gap = look.margin * MM, look.column_gap * MM
         col_w = (self.page_w - 2 * margin - gap) / 2
         first = Page(self.page_w, self.page_h)
+        self.root = Node("Document")
         top = self.header(first, s, look) + look.block_gap * MM
         top = self.event_box(first, s, look, top) + look.block_gap * MM
         lead, lead_w = self.lead(s, look, self.page_w - 2 * margin)
         lead_x = self.page_w - margin - lead_w if self.rtl else margin
-        for k, line in enumerate(lead.lines):
-            draw_line(first, line, lead_x, lead_w, top + k * lead.pitch, lead.pitch, "right" if self.rtl else "left")
+        with first.tagged(self.root.add("P")):
+            for k, line in enumerate(lead.lines):
+                draw_line(first, line, lead_x, lead_w, top + k * lead.pitch, lead.pitch, "right" if self.rtl else "left")
         body_top = top + lead.height + look.block_gap * MM
         footer = self.footer_lines(s, look, self.page_w - 2 * margin - 30 * MM)
         bottom = self.page_h - margin - max(1, len(footer)) * look.small_size * 1.35 - 4 * MM
@@ -365,8 +389,13 @@ class Sheet:
 
         key = (faq_count, tight, scale)
         if key not in self._blocks:   # the last attempt's blocks only: a balanced attempt repeats the chosen one
-            self._blocks = {key: self.blocks(s, look, col_w, faq_count)}
-        columns = (balanced if balance else pour)(self._blocks[key], frames)
+            root, self.root = self.root, Node("Document")     # the body's elements, kept with its blocks
+            self._blocks = {key: (self.blocks(s, look, col_w, faq_count), self.root)}
+            self.root = root
+        blocks, body = self._blocks[key]
+        body.forget_drawing()
+        self.root.kids += body.kids
+        columns = (balanced if balance else pour)(blocks, frames)
         pages = [first] + [Page(self.page_w, self.page_h) for _ in range(max(c.page for c in columns) if columns else 0)]
         for col in columns:
             for placed in col.placed:
@@ -382,7 +411,7 @@ class Sheet:
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
                        plain(kit.content.subtitle or kit.content.title, kit.language), kit.language,
                        {"columns": [(c.page, round(c.fill, 3)) for c in columns], "faq": faq_count, "tight": tight,
-                        "scale": scale})
+                        "scale": scale}, structure=self.root)
         return doc, columns
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..layout.blocks import Cell, Table, draw_line
 from ..layout.flow import Frame, pour
 from ..layout.setting import Setter
-from ..page import Circle, Document, Page
+from ..page import Circle, Document, Node, Page
 from ..quizplan import Version
 from .factsheet import MM, Look
 
@@ -24,10 +24,12 @@ def master_key(sheets: Sheets) -> Document:
     margin = look.margin * MM
     width = sheets.page_w - 2 * margin
     first = Page(sheets.page_w, sheets.page_h)
+    sheets.root = Node("Document")
     top = sheets.title(first, s, look, None, kit.say("master_key"))
     intro = s.set(s.spans(kit.say("master_key_intro", editions=qp.editions), sheets.style(look.body_size), markup=False), width)
-    for k, line in enumerate(intro.lines):
-        draw_line(first, line, margin, width, top + k * intro.pitch, intro.pitch, "right" if sheets.rtl else "left")
+    with first.tagged(sheets.root.add("P")):
+        for k, line in enumerate(intro.lines):
+            draw_line(first, line, margin, width, top + k * intro.pitch, intro.pitch, "right" if sheets.rtl else "left")
     top += intro.height + 3 * MM
     ks = look.key_size
     versions = qp.versions
@@ -51,7 +53,7 @@ def master_key(sheets: Sheets) -> Document:
                                     + s.spans(f" ({number_sign}{twin.number})", sheets.style(ks - 2, "muted"), markup=False),
                                     version_w - 2 * pad)))
         rows.append(cells)
-    table = Table(widths=widths, header=header, rows=rows, pad=(pad, 2.5),
+    table = Table(widths=widths, header=header, rows=rows, pad=(pad, 2.5), node=sheets.root.add("Table"),
                   colors={"header": sheets.c["primary"], "band": sheets.c["light"], "rule": sheets.c["rule"]})
     table.continued = None
     bottom = sheets.page_h - margin - look.small_size * 1.4 - 5 * MM
@@ -74,11 +76,13 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
     margin = look.margin * MM
     width = sheets.page_w - 2 * margin
     page = Page(sheets.page_w, sheets.page_h)
+    root = sheets.root = Node("Document")
     title = kit.say("scoring_overlay") if version else kit.say("answer_sheet")
     top = sheets.title(page, s, look, version, title)
     instr = s.set(s.spans(kit.say("answer_sheet_instructions"), sheets.style(look.body_size), markup=False), width)
-    for k, line in enumerate(instr.lines):
-        draw_line(page, line, margin, width, top + k * instr.pitch, instr.pitch, "right" if sheets.rtl else "left")
+    with page.tagged(root.add("P")):
+        for k, line in enumerate(instr.lines):
+            draw_line(page, line, margin, width, top + k * instr.pitch, instr.pitch, "right" if sheets.rtl else "left")
     questions = version.questions if version else qp.versions[0].questions
     top = sheets.fields(page, s, look, top + instr.height, len(questions)) + 4 * MM
     size = look.sheet_bubble * MM
@@ -94,15 +98,18 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
         page.add(Circle(cx, y + size / 2, size / 2 - 0.5, primary, fill if filled else None, 0.9))
         line = s.line(label, white if filled else bold)
         draw_line(page, line, cx - size / 2, size, y + (size - line.ascent - line.descent) / 2 - 1,
-                  line.ascent + line.descent + 2, "center")
+                  line.ascent + line.descent + 2, "center", space=True)
 
     if len(qp.versions) > 1:  # the person marks which version they had; the overlay shows its own
+        page.node = root.add("P")
         label = s.line(kit.say("version_field"), sheets.style(look.body_size, "primary", bold=True))
         lx = sheets.page_w - margin - label.width if sheets.rtl else margin
-        draw_line(page, label, lx, label.width, top + (size - label.ascent) / 2, label.ascent + 2, "left")
+        draw_line(page, label, lx, label.width, top + (size - label.ascent) / 2, label.ascent + 2, "left", True)
         for k, v in enumerate(qp.versions):
             bubble(margin + 24 * MM + k * step, top, v.letter, version is not None and version.letter == v.letter)
         top += size + 5 * MM
+    page.node = None
+    grid = root.add("L")     # each row an item: the question's number, then its letters
     half = (len(questions) + 1) // 2 if len(questions) > 12 else len(questions)
     chunks = [questions[:half], questions[half:]] if half < len(questions) else [questions]
     for c, chunk in enumerate(chunks):
@@ -111,9 +118,13 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
             y = top + r * (size + 3.5 * MM)
             number = s.line(s.numbered(q.number), sheets.style(look.body_size, "secondary", bold=True))
             nx = sheets.page_w - x0 - 9 * MM if sheets.rtl else x0
-            draw_line(page, number, nx, 9 * MM, y + (size - number.ascent) / 2, number.ascent + 2, "left")
+            item = grid.add("LI")
+            with page.tagged(item.add("Lbl")):
+                draw_line(page, number, nx, 9 * MM, y + (size - number.ascent) / 2, number.ascent + 2, "left")
+            page.node = item.add("LBody")
             for i, letter in enumerate(letters):  # every row has every letter: versions differ in option counts
                 correct = version is not None and i < len(q.options) and q.options[i].correct
                 bubble(x0 + 11 * MM + i * step, y, letter, correct)
+            page.node = None
     sheets.footer(page, s, look, version, 1, 1)
     return sheets._doc([page])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..layout.blocks import draw_line
 from ..layout.setting import Setter
 from ..notes import Notes
-from ..page import QR, Document, Page, Picture, Rect, image_size, qr_matrix
+from ..page import QR, Document, Node, Page, Picture, Rect, image_size, qr_matrix
 from ..text import first_sentence, paragraphs, plain
 from ..typeset.lines import Style
 from .factsheet import MM, Look
@@ -35,9 +35,10 @@ class Poster:
 
     def block(self, page, s: Setter, text: str, style: Style, x, y, width, leading, markup=True) -> float:
         para = s.set(s.spans(text, style, markup), width, leading)
-        for line in para.lines:
-            draw_line(page, line, x, width, y, para.pitch, "right" if self.rtl else "left")
-            y += para.pitch
+        with page.tagged(self.root.add("P")):
+            for line in para.lines:
+                draw_line(page, line, x, width, y, para.pitch, "right" if self.rtl else "left")
+                y += para.pitch
         return y
 
     def sentence(self) -> tuple[str, tuple]:
@@ -113,6 +114,7 @@ class Poster:
         look = Look(self.t, False, self.rtl)
         s = Setter(kit, look.leading)
         page = Page(self.w, self.h)
+        root = self.root = Node("Document")
         margin = look.margin * MM
         width = self.w - 2 * margin
         org = content.organization
@@ -143,11 +145,13 @@ class Poster:
         page.add(Rect(0, band, self.w, 3 * MM, fill=self.c["accent"]))
         y = margin + 6 * MM
         align = "right" if self.rtl else "left"
-        for para, before, after in parts:
+        title_at = 1 if content.date else 0      # the band: the date, the title (H1), the subtitle
+        for k, (para, before, after) in enumerate(parts):
             y += before
-            for line in para.lines:
-                draw_line(page, line, margin, width, y, para.pitch, align)
-                y += para.pitch
+            with page.tagged(root.add("H1" if k == title_at else "P")):
+                for line in para.lines:
+                    draw_line(page, line, margin, width, y, para.pitch, align)
+                    y += para.pitch
             y += after
 
         # the middle, set above and now centred in the room it has
@@ -155,10 +159,14 @@ class Poster:
         middle_top = band + 3 * MM + self.clear
         room = top - self.clear - middle_top
         y = middle_top + max(0.0, (room - used) / 3)   # a little above the centre, as the eye expects
-        for para, gap in blocks:
-            for line in para.lines:
-                draw_line(page, line, margin, width, y, para.pitch, align)
-                y += para.pitch
+        # the event is a section with its name the heading; the key sentence follows it
+        events = len(self.event_blocks(s, look, width, 0.0))
+        section = root.add("Sect") if events else root
+        for k, (para, gap) in enumerate(blocks):
+            with page.tagged(section.add("H2" if k == 1 else "P") if k < events else root.add("P")):
+                for line in para.lines:
+                    draw_line(page, line, margin, width, y, para.pitch, align)
+                    y += para.pitch
             y += gap
 
         # the bottom: the organisation (logo, name, web address) beside a QR code with its caption under it
@@ -166,13 +174,14 @@ class Poster:
             quiet = 4 * qr_size / len(qr)            # the matrix carries a four-module quiet zone
             qx = margin if self.rtl else self.w - margin - qr_size
             page.add(Rect(qx - 2 * MM, top - 2 * MM, qr_size + 4 * MM, qr_size + 4 * MM, fill=self.c["badge"]))
-            page.add(QR(qx, top, qr_size, qr, "#000000", website))
+            page.add(QR(qx, top, qr_size, qr, "#000000", website), root.add("Figure", alt=kit.say("qr_alt", url=website)))
             cap = s.set(s.spans(kit.say("poster_scan"), self.style(look.small_size, "muted", True), markup=False),
                         qr_size + 20 * MM, 1.2)
             cy = top + qr_size - quiet + 2 * MM
-            for line in cap.lines:
-                draw_line(page, line, qx - 10 * MM, qr_size + 20 * MM, cy, cap.pitch, "center")
-                cy += cap.pitch
+            with page.tagged(root.add("P")):
+                for line in cap.lines:
+                    draw_line(page, line, qx - 10 * MM, qr_size + 20 * MM, cy, cap.pitch, "center")
+                    cy += cap.pitch
         text_w = width - qr_size - 12 * MM
         tx = self.w - margin - text_w if self.rtl else margin
         ty = top + 4 * MM
@@ -185,7 +194,7 @@ class Poster:
             lx = tx + text_w - w if self.rtl else tx
             page.add(Rect(lx - 2 * MM, ty - 2 * MM, w + 4 * MM, h + 4 * MM, fill=self.c["badge"], stroke=self.c["rule"],
                           width=0.5, radius=3))
-            page.add(Picture(lx, ty, w, h, logo))
+            page.add(Picture(lx, ty, w, h, logo), root.add("Figure", alt=kit.say("logo_alt", name=plain(org.name))))
             ty += h + 6 * MM
         if org:
             ty = self.block(page, s, org.name, self.style(look.org_size, "primary", True), tx, ty, text_w, 1.2)
@@ -203,5 +212,5 @@ def plan(kit, notes: Notes, qp=None) -> list:
     poster = Poster(kit, notes)
     org = kit.content.organization
     doc = Document([poster.page()], plain(kit.content.title, kit.language), plain(org.name) if org else "",
-                   plain(kit.content.title, kit.language), kit.language, poster.facts)
+                   plain(kit.content.title, kit.language), kit.language, poster.facts, structure=poster.root)
     return [Planned("poster.pdf", "poster", doc, "pdf")]

@@ -14,7 +14,7 @@ from ..layout.blocks import Block, Group, Para, baseline, draw_line
 from ..layout.flow import Frame, balanced, pour
 from ..layout.setting import Setter
 from ..notes import Notes
-from ..page import Circle, Document, Page, Rect, Rule, TextLine
+from ..page import PAGINATION, Circle, Document, Node, Page, Rect, Rule, TextLine
 from ..quizplan import QuizPlan, Version
 from ..text import plain
 from ..typeset.lines import Line, Style
@@ -33,19 +33,18 @@ class OptionPara(Para):
     letter: Line | None = None
 
     def draw(self, page, x, top, width, rtl):
+        if self.para.lines:     # the letter first: the page is drawn in the order it is read
+            first = self.para.lines[0]
+            base = top + baseline(first, self.para.pitch)
+            r = self.bubble / 2
+            cy = base - first.ascent * 0.36
+            cx = x + width - r - 0.6 if rtl else x + r + 0.6
+            page.add(Circle(cx, cy, r, self.stroke, self.fill, 0.9))
+            if self.letter is not None:
+                gap = self.bubble + 2.2 * MM
+                lx = x + width - gap - self.letter.width if rtl else x + gap
+                page.add(TextLine(lx, base, self.letter, True), self.label)
         super().draw(page, x, top, width, rtl)
-        if not self.para.lines:
-            return
-        first = self.para.lines[0]
-        base = top + baseline(first, self.para.pitch)
-        r = self.bubble / 2
-        cy = base - first.ascent * 0.36
-        cx = x + width - r - 0.6 if rtl else x + r + 0.6
-        page.add(Circle(cx, cy, r, self.stroke, self.fill, 0.9))
-        if self.letter is not None:
-            gap = self.bubble + 2.2 * MM
-            lx = x + width - gap - self.letter.width if rtl else x + gap
-            page.add(TextLine(lx, base, self.letter))
 
 
 @dataclass
@@ -98,17 +97,19 @@ class Sheets:
         if subtitle:
             parts.append(s.set(s.spans(subtitle, self.style(look.body_size + 1, "secondary", bold=True),
                                        markup=False), text_w, 1.3))
-        for p in parts:
-            for line in p.lines:
-                draw_line(page, line, x, text_w, y, p.pitch, "right" if self.rtl else "left")
-                y += p.pitch
+        for p, tag in zip(parts, [self.root.add("H1"), self.root.add("P")]):
+            with page.tagged(tag):
+                for line in p.lines:
+                    draw_line(page, line, x, text_w, y, p.pitch, "right" if self.rtl else "left")
+                    y += p.pitch
         if badge_w:
             label = s.line(self.kit.say("version", letter=version.letter), self.style(look.body_size, "on_primary",
                                                                                        bold=True))
             bx = margin if self.rtl else self.page_w - margin - badge_w
             page.add(Rect(bx, margin, badge_w, 9 * MM, fill=self.c["primary"], radius=2))
-            draw_line(page, label, bx, badge_w, margin + (9 * MM - label.ascent - label.descent) / 2 - 1,
-                      label.ascent + label.descent + 2, "center")
+            with page.tagged(self.root.add("P")):
+                draw_line(page, label, bx, badge_w, margin + (9 * MM - label.ascent - label.descent) / 2 - 1,
+                          label.ascent + label.descent + 2, "center")
             y = max(y, margin + 9 * MM)
         return y + 2 * MM
 
@@ -120,20 +121,22 @@ class Sheets:
         items = [(self.kit.say("name"), 0.5), (self.kit.say("date"), 0.25), (self.kit.say("score"), 0.25)]
         x = margin
         base = top + 8 * MM
+        page.node = self.root.add("P")
         for k, (label, share) in enumerate(items):
             w = width * share - (4 * MM if k < 2 else 0)
             line = s.line(label, st)
             lx = self.page_w - x - line.width if self.rtl else x
-            draw_line(page, line, lx, line.width, base - line.ascent - 1, line.ascent + line.descent + 2, "left")
+            draw_line(page, line, lx, line.width, base - line.ascent - 1, line.ascent + line.descent + 2, "left", True)
             start, end = x + line.width + 2 * MM, x + w
             if k == 2:
                 of = s.line(self.kit.say("score_of", total=total), st)
                 ox = self.page_w - end if self.rtl else end - of.width
-                draw_line(page, of, ox, of.width, base - of.ascent - 1, of.ascent + of.descent + 2, "left")
+                draw_line(page, of, ox, of.width, base - of.ascent - 1, of.ascent + of.descent + 2, "left", True)
                 end -= of.width + 1.5 * MM
             a, b = (self.page_w - end, self.page_w - start) if self.rtl else (start, end)
             page.add(Rule(a, base + 1, b, base + 1, self.c["muted"], 0.7))
             x += width * share
+        page.node = None
         return base + 5 * MM
 
     def footer(self, page: Page, s: Setter, look: Look, version: Version | None, number: int, pages: int) -> None:
@@ -147,27 +150,36 @@ class Sheets:
         top = self.page_h - margin - pitch
         page.add(Rule(margin, top - 2 * MM, self.page_w - margin, top - 2 * MM, self.c["rule"], 0.5))
         width = self.page_w - 2 * margin
-        draw_line(page, left, margin, width, top, pitch, "right" if self.rtl else "left")
-        draw_line(page, right, margin, width, top, pitch, "left" if self.rtl else "right")
+        # the version and fingerprint are read once, from the first page; the rest repeat them
+        with page.tagged(self.root.add("P") if number == 1 else PAGINATION):
+            draw_line(page, left, margin, width, top, pitch, "right" if self.rtl else "left")
+        with page.tagged(PAGINATION):
+            draw_line(page, right, margin, width, top, pitch, "left" if self.rtl else "right")
 
     # --- the handout -------------------------------------------------------------------------
 
     def question(self, s: Setter, look: Look, q, width: float) -> Group:
-        body = self.style(look.body_size, bold=True)
+        """A question as an item of the list of questions: its number the label, its options a list."""
+        item = self.questions.add("LI")
+        label, body = item.add("Lbl"), item.add("LBody")
+        body_style = self.style(look.body_size, bold=True)
         num_w = look.number_width * MM
         number = s.para(s.spans(s.numbered(q.number), self.style(look.body_size, "secondary", bold=True), markup=False),
-                        num_w, min_lines=1)
+                        num_w, min_lines=1, node=label)
         inner = width - num_w
-        parts: list[Block] = [s.para(s.spans(q.text, body), inner, min_lines=1)]
+        parts: list[Block] = [s.para(s.spans(q.text, body_style), inner, min_lines=1, node=body.add("P"))]
         if q.hint:
             parts.append(s.para(s.spans(self.kit.say("select_all"), self.style(look.body_size, "secondary", bold=True),
-                                        markup=False), inner, space_before=1.5, min_lines=1))
+                                        markup=False), inner, space_before=1.5, min_lines=1, node=body.add("P")))
         bubble = look.bubble * MM
+        options = body.add("L")
         for k, o in enumerate(q.options):
             letter = s.line(o.letter, self.style(look.option_size, "primary", bold=True))
             indent = bubble + 2.2 * MM + max(letter.width, look.option_size * 0.8) + 1.6 * MM
+            option = options.add("LI")
             para = s.para(s.spans(o.text, self.style(look.option_size)), inner, indent=indent,
-                          space_before=look.option_gap if k or q.hint else 2.5, min_lines=1)
+                          space_before=look.option_gap if k or q.hint else 2.5, min_lines=1,
+                          label=option.add("Lbl"), node=option.add("LBody"))
             parts.append(OptionPara(**para.__dict__, bubble=bubble, stroke=self.c["primary"], letter=letter))
         return Group(space_before=look.question_gap * MM, blocks=[Row(left=number, right=parts, gap=num_w)])
 
@@ -200,11 +212,13 @@ class Sheets:
         margin = look.margin * MM
         gap = look.column_gap * MM
         first = Page(self.page_w, self.page_h)
+        self.root = Node("Document")
         top = self.title(first, s, look, version, None)
         instr = s.set(s.spans(self.qp.instructions, self.style(look.body_size)), self.page_w - 2 * margin)
-        for k, line in enumerate(instr.lines):
-            draw_line(first, line, margin, self.page_w - 2 * margin, top + k * instr.pitch, instr.pitch,
-                      "right" if self.rtl else "left")
+        with first.tagged(self.root.add("P")):
+            for k, line in enumerate(instr.lines):
+                draw_line(first, line, margin, self.page_w - 2 * margin, top + k * instr.pitch, instr.pitch,
+                          "right" if self.rtl else "left")
         top = self.fields(first, s, look, top + instr.height, len(version.questions)) + 2 * MM
         bottom = self.page_h - margin - look.small_size * 1.4 - 5 * MM
         col_w = (self.page_w - 2 * margin - gap * (columns - 1)) / columns
@@ -215,6 +229,7 @@ class Sheets:
             cols = [Frame(margin + k * (col_w + gap), y, col_w, h) for k in range(columns)]
             return cols[::-1] if self.rtl else cols
 
+        self.questions = self.root.add("L")
         blocks = [self.question(s, look, q, col_w) for q in version.questions]
         placed = balanced(blocks, frames)   # the last page's columns even, not six questions beside one
         pages = [first] + [Page(self.page_w, self.page_h) for _ in range(max(c.page for c in placed))]
@@ -232,7 +247,7 @@ class Sheets:
     def _doc(self, pages: list[Page]) -> Document:
         org = self.kit.content.organization
         return Document(pages, plain(self.qp.title, self.kit.language), plain(org.name) if org else "",
-                        plain(self.qp.title, self.kit.language), self.kit.language)
+                        plain(self.qp.title, self.kit.language), self.kit.language, structure=self.root)
 
     # --- keys ------------------------------------------------------------------------------
 
@@ -253,27 +268,33 @@ class Sheets:
         s = Setter(kit, look.leading)
         margin = look.margin * MM
         first = Page(self.page_w, self.page_h)
+        self.root = Node("Document")
         top = self.title(first, s, look, version, kit.say("answer_key")) + 2 * MM
         width = self.page_w - 2 * margin
         blocks = []
         ks = look.key_size
-        for q in version.questions:
+        questions = self.root.add("L")
+        for q in version.questions:     # each an item: its number, then the answer, question and why
+            item = questions.add("LI")
+            label, body = item.add("Lbl"), item.add("LBody")
             number = s.para(s.spans(s.numbered(q.number), self.style(ks, "secondary", bold=True), markup=False),
-                            9 * MM, min_lines=1)
+                            9 * MM, min_lines=1, node=label)
             answer = s.para(s.spans(q.letters, self.style(ks + 2, "correct", bold=True), markup=False),
-                            16 * MM, min_lines=1)
+                            16 * MM, min_lines=1, node=body.add("P"))
             inner = width - 25 * MM
-            lines = [s.para(s.spans(q.text, self.style(ks, bold=True)), inner, min_lines=1)]
+            lines = [s.para(s.spans(q.text, self.style(ks, bold=True)), inner, min_lines=1, node=body.add("P"))]
             for o in q.options:
                 if o.correct:
                     lines.append(s.para([*s.spans(o.letter + "\u2002", self.style(ks, bold=True), markup=False),
-                                         *s.spans(o.text, self.style(ks))], inner, min_lines=1, space_before=1))
+                                         *s.spans(o.text, self.style(ks))], inner, min_lines=1, space_before=1,
+                                        node=body.add("P")))
             if q.explanation:
                 lines.append(s.para(s.spans(q.explanation, self.style(ks - 0.5, "muted")), inner, min_lines=1,
-                                    space_before=1.5))
+                                    space_before=1.5, node=body.add("P")))
             if q.section_title:
                 lines.append(s.para(s.spans(kit.say("see", section=q.section_title), self.style(ks - 0.5, "muted",
-                                            italic=True), markup=False), inner, min_lines=1, space_before=1))
+                                            italic=True), markup=False), inner, min_lines=1, space_before=1,
+                                    node=body.add("P")))
             row = Row(left=number, right=[Row(left=answer, right=lines, gap=16 * MM)], gap=9 * MM)
             blocks.append(Group(space_before=(1.5 if tight else 2.5) * MM, blocks=[row]))
         bottom = self.page_h - margin - look.small_size * 1.4 - 5 * MM

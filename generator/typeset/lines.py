@@ -73,6 +73,7 @@ class Line:
     segments: tuple[Segment, ...]
     text: str                      # the line's characters in logical order
     chars: tuple[Char, ...] = ()   # with right-to-left text: every character and where it is shown
+    spaced: bool = False           # a word break (a space) ends the line, not a cut inside a word
 
     @property
     def bidi(self) -> bool:
@@ -310,7 +311,7 @@ class Typesetter:
             x += w
             i = j
         ordered = tuple(c for _, c in sorted(chars, key=lambda item: item[0]))
-        return Line(x, ascent, descent, tuple(segments), text[a:b], ordered)
+        return Line(x, ascent, descent, tuple(segments), text[a:b], ordered, text[b:b + 1] in _BREAK_SPACES)
 
 
 def _chars(text: str, offset: int, shaped, scale: float, x0: float, face: Face, size: float, rtl: bool):

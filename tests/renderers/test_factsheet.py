@@ -69,10 +69,10 @@ def test_body_text_is_at_least_nine_points(default_build):
 
 
 def test_the_arabic_sheet_is_right_aligned_and_reads_in_logical_order(default_build):
-    from helpers import pypdf_text
+    from tagged import struct_text
 
     path = default_build[0] / "ar" / "factsheet.pdf"
-    for text in (pdf_text(path), pypdf_text(path, 1)):   # as a viewer copies it, and in the order written
+    for text in (pdf_text(path), struct_text(path)):   # as a viewer copies it, and as a screen reader reads it
         for phrase in ("اليوم الدولي للتعاون الشرطي", "لمحة تاريخية", "يوم الأبواب المفتوحة في مركز الشرطة الرئيسي"):
             assert phrase in text, phrase
     assert "الأسئلة الشائعة" in pdf_text(path)

@@ -3,10 +3,11 @@ written (Arabic too), glyph outlines for right-to-left lines, links only where p
 from __future__ import annotations
 
 from generator.fonts import FontSet, bundled
-from generator.page import Document, Link, Page, TextLine
+from generator.page import Document, Link, Node, Page, TextLine
 from generator.renderers.pdfwrite import write
 from generator.typeset.lines import Span, Style, Typesetter
-from helpers import normalise, pdf_fonts, pdf_text, pypdf_text
+from helpers import normalise, pdf_fonts, pdf_text
+from tagged import pdftotext_text, struct_text
 
 LINES = ["اليوم الدولي للتعاون الشرطي", "تأسست منظمة INTERPOL عام 1923 في فيينا.", "لا إله إلا الله",
          "عَلَّمَ الإنسانَ ما لم يعلم"]
@@ -16,20 +17,21 @@ def arabic_pdf(tmp_path):
     fonts = FontSet([bundled("arimo"), bundled("ibm-plex-sans-arabic")])
     ts = Typesetter(fonts, True, "ar")
     page = Page(595, 842)
+    root = Node("Document")
     for k, text in enumerate(LINES):
         (line,) = ts.set([Span(text, Style(12))], 500).lines
-        page.add(TextLine(550 - line.width, 60 + 24 * k, line))
+        page.add(TextLine(550 - line.width, 60 + 24 * k, line, True), root.add("P"))
     path = tmp_path / "ar.pdf"
-    write(Document([page], "T", language="ar"), path)
+    write(Document([page], "T", language="ar", structure=root), path)
     return path
 
 
 def test_arabic_text_copies_out_in_logical_order(tmp_path):
     path = arabic_pdf(tmp_path)
-    for extract in (pypdf_text, pdf_text):
+    for extract in (struct_text, pdf_text, pdftotext_text):
         text = extract(path)
         for phrase in ("اليوم الدولي للتعاون الشرطي", "منظمة INTERPOL عام 1923", "لا إله إلا الله"):
-            assert normalise(phrase) in text, (extract.__name__, phrase, text)
+            assert normalise(phrase) in text, (phrase, text)
 
 
 def test_every_font_is_embedded_as_a_subset(tmp_path):

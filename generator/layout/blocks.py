@@ -139,12 +139,12 @@ class Para(Block):
         text_w = width - self.indent
         if self.background:
             page.add(Rect(x, top, width, self.para.height, fill=self.background))
-        if self.bullet is not None and self.para.lines:
-            y = top + baseline(self.para.lines[0], pitch)
-            page.add(TextLine(x + width - self.bullet.width - 1.5 if rtl else x + 1.5, y, self.bullet), self.label)
         with page.tagged(self.node):
             for i, line in enumerate(self.para.lines):
                 draw_line(page, line, text_x, text_w, top + i * pitch, pitch, align)
+        if self.bullet is not None and self.para.lines:
+            y = top + baseline(self.para.lines[0], pitch)
+            page.add(TextLine(x + width - self.bullet.width - 1.5 if rtl else x + 1.5, y, self.bullet), self.label)
 
 
 @dataclass

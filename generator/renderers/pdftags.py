@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject, PDFStream, PDFString
 
-from ..page import PAGINATION, Link, Mark, Node
+from ..page import PAGINATION, Link, Node
 
 
 class Literal(PDFObject):

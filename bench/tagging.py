@@ -43,9 +43,9 @@ def main() -> None:
             for path in ROOT.glob("content*.yaml"):
                 shutil.copy(path, tmp / path.name)
             times: dict[str, list] = {"before": [], "tagged": []}
-            for _ in range(args.runs):
-                times["before"].append(once(old, tmp / "content.yaml", tmp / "out-old"))
-                times["tagged"].append(once(ROOT, tmp / "content.yaml", tmp / "out-new"))
+            for k in range(args.runs):     # a new folder each time: an unchanged build writes nothing
+                times["before"].append(once(old, tmp / "content.yaml", tmp / f"out-old-{k}"))
+                times["tagged"].append(once(ROOT, tmp / "content.yaml", tmp / f"out-new-{k}"))
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(old)], check=True, cwd=ROOT)
     med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in times.items()}

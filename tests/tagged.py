@@ -60,10 +60,11 @@ def pdftotext_text(path: Path) -> str:
 
 def words(text: str) -> list[str]:
     """The runs of letters and digits of a text, in order (bidi controls, which pdftotext puts
-    around numbers in right-to-left lines, and punctuation separate them; combining marks, which
-    readers place differently, left out)."""
-    text = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn")
-    return re.findall(r"\w+", re.sub("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", " ", text))
+    around numbers in right-to-left lines, and punctuation separate them; Arabic vowel marks, which
+    readers place differently, left out; other marks belong to their word)."""
+    text = re.sub("[\u064b-\u065f\u0670]", "", unicodedata.normalize("NFC", text))
+    text = re.sub("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", " ", text)
+    return re.findall(r"[\w\u0900-\u0dff\u0e00-\u0eff\u1780-\u17ff]+", text)
 
 
 def _marked(pdf, page):

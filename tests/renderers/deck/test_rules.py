@@ -170,3 +170,23 @@ def test_the_stress_deck_keeps_every_rule_on_templates(tmp_path, name):
         found = {rule: x for rule, x in check(w.path).items() if x}
         assert found == {} or list(found) == ["reveals"], (name, found)
         assert len(found.get("reveals", [])) <= warned(plans[0]), name
+
+
+@pytest.mark.parametrize("name", ("libreoffice.pptx", "corporate.potx", "four-three.pptx", "off-slide.pptx"))
+def test_a_right_to_left_edition_mirrors_the_templates_boxes_where_the_master_allows(tmp_path, name):
+    """Arabic's title and body are English's reflected, or English's own where the reflection would
+    lie over more of the master's shapes (a side band, a brand mark), never somewhere else."""
+    from generator.renderers.deck import design
+    from generator.renderers.deck.design import mirrored
+    from helpers import load
+
+    kits = {k.language: k for k in load(copy_default(tmp_path), deck_template=str(ROOTS / "templates" / name))}
+    en, ar = (design(kits[lang], kits[lang]) for lang in ("en", "ar"))
+    mirrored_any = False
+    for role in ("body", "title_only"):
+        for a, e in ((ar.places[role].body, en.places[role].body), (ar.places[role].title, en.places[role].title)):
+            flipped = mirrored(e, en.width)
+            assert a in (flipped, e) or abs(a.right - flipped.right) < 0.11 or abs(a.x - e.x) < 0.11, (role, a, e)
+            mirrored_any |= a == flipped and flipped != e
+    if name == "off-slide.pptx":   # boxes off to one side, nothing of the master in the way
+        assert mirrored_any

@@ -1,11 +1,15 @@
 """Benchmark: how fast the kit is, measured side by side with the floors it cannot beat.
 
 Machines here are noisy, so every figure is the median of several runs, and each is given as a ratio
-to a floor measured in the same run:
+to a floor measured in the same run, in wall time and in CPU time (user + system, counting every
+process: the build's pool worker is reaped by the build, so its time is the build's):
 
-  warm build     `generate --lang en` of the default kit   vs  python -c "import reportlab.platypus, pptx, jinja2"
+  warm build     `generate --lang en` of the default kit into an empty folder
+                                                          vs  python -c "import reportlab.platypus, pptx, jinja2"
+  changed        the same after a one-word edit of a section (the fact sheet, deck and page rebuilt)
+  unchanged      the same with nothing changed (the up-to-date check before any heavy import)
   first build    the same with HOME and XDG_CACHE_HOME empty vs  the same floor
-  all languages  `generate` of the default kit (en, fr, es, ar)
+  all languages  `generate` of the default kit (en, fr, es, ar) into an empty folder
   --check        `generate --check --lang en`               vs  python -c "import ruamel.yaml, pydantic"
   --watch        a rebuild after a one-word edit of a section (in the watching process)
   scale          50 to 800 generated questions x 4 versions: time per question (and per question added
@@ -31,16 +35,27 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def median_time(command: list[str], runs: int, env: dict | None = None, cwd: Path | None = None,
-                before=None) -> float:
-    times = []
+def timed(command: list[str], runs: int, env: dict | None = None, cwd: Path | None = None,
+          before=None) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system of the command and all it waited for)."""
+    import resource
+
+    walls, cpus = [], []
     for _ in range(runs):
         if before:
             before()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True, env=env, cwd=cwd)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - started)
+        now = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def median_time(command: list[str], runs: int, env: dict | None = None, cwd: Path | None = None,
+                before=None) -> float:
+    return timed(command, runs, env, cwd, before)[0]
 
 
 _PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
@@ -87,29 +102,28 @@ def generated(folder: Path, questions: int, versions: int, rows: int = 4, sectio
     return folder / "content.yaml"
 
 
+def edit_section(content: Path) -> None:
+    """A one-word edit of a section (and back on the next call)."""
+    text = content.read_text(encoding="utf-8")
+    a, b = ("multifaceted", "many-sided") if "multifaceted" in text else ("many-sided", "multifaceted")
+    content.write_text(text.replace(a, b, 1), encoding="utf-8")
+
+
 def watch_rebuild(folder: Path, runs: int) -> float:
-    """Median time of a rebuild inside a watching process after a one-word edit of a section."""
+    """Median time of a rebuild inside a watching process after a one-word edit of a section (the
+    watcher's own steps: load the project, then build what changed, in one process)."""
     sys.path.insert(0, str(ROOT))
     from generator.build import build
-    from generator.cli import load, parser
-    from generator.watch import fingerprints
+    from generator.project import Options, load
 
     content = copy_default(folder)
-    args = parser().parse_args([str(content), "--lang", "en"])
-    kits = load(args)
-    last = fingerprints(kits)
-    build(kits, folder / "output", say=lambda t: None, workers=1)
+    options = Options(content=str(content), lang="en")
+    build(load(options).kits, folder / "output", say=lambda t: None, workers=1)
     times = []
     for n in range(runs + 1):
-        text = content.read_text(encoding="utf-8")
-        a, b = ("multifaceted", "many-sided") if n % 2 == 0 else ("many-sided", "multifaceted")
-        content.write_text(text.replace(a, b, 1), encoding="utf-8")
+        edit_section(content)
         started = time.perf_counter()
-        kits = load(args)
-        now = fingerprints(kits)
-        changed = sorted({o for key, value in now.items() if last.get(key) != value for o in [key[1]]})
-        last = now
-        build(kits, folder / "output", changed, say=lambda t: None, workers=1)
+        build(load(options).kits, folder / "output", say=lambda t: None, workers=1)
         if n:  # the first edit warms the caches a watching process already has
             times.append(time.perf_counter() - started)
     return statistics.median(times)
@@ -144,10 +158,16 @@ def main() -> None:
     runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="idpc-bench-"))
     content = copy_default(work / "kit")
-    floor = median_time([PY, "-c", "import reportlab.platypus, pptx, jinja2"], runs)
+    floor, floor_cpu = timed([PY, "-c", "import reportlab.platypus, pptx, jinja2"], runs)
+    bare, bare_cpu = timed([PY, "-c", "pass"], runs)
     check_floor = median_time([PY, "-c", "import ruamel.yaml, pydantic"], runs)
-    warm = median_time([PY, "-m", "generator", str(content), "--lang", "en", "-o", str(work / "out")], runs)
-    every = median_time([PY, "-m", "generator", str(content), "-o", str(work / "out")], runs)
+    en = [PY, "-m", "generator", str(content), "--lang", "en", "-o", str(work / "out")]
+    wipe = lambda: shutil.rmtree(work / "out", ignore_errors=True)  # noqa: E731
+    warm, warm_cpu = timed(en, runs, before=wipe)
+    subprocess.run(en, check=True, capture_output=True)
+    changed, changed_cpu = timed(en, runs, before=lambda: edit_section(content))
+    same, same_cpu = timed(en, runs)
+    every, every_cpu = timed([PY, "-m", "generator", str(content), "-o", str(work / "out")], runs, before=wipe)
     home = work / "home"
 
     def empty_home():
@@ -156,21 +176,26 @@ def main() -> None:
 
     env = dict(os.environ, HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
     first = median_time([PY, "-m", "generator", str(content), "--lang", "en", "-o", str(work / "first")], runs,
-                        env=env, before=empty_home)
+                        env=env, before=lambda: (empty_home(), shutil.rmtree(work / "first", ignore_errors=True)))
     check = median_time([PY, "-m", "generator", str(content), "--check", "--lang", "en"], runs)
     rebuild = watch_rebuild(work / "watch", runs)
-    print(f"{'measure':44} {'median':>9} {'ratio':>8}")
-    print(f"{'floor: import reportlab.platypus, pptx, jinja2':44} {floor:8.3f}s {1:7.2f}x")
-    print(f"{'warm build, default kit, en':44} {warm:8.3f}s {warm / floor:7.2f}x")
+    print(f"{'measure':44} {'wall':>9} {'ratio':>8} {'CPU':>9} {'ratio':>8}")
+    for label, wall, cpu in (("floor: import reportlab.platypus, pptx, jinja2", floor, floor_cpu),
+                             ("bare python -c pass", bare, bare_cpu),
+                             ("warm build, default kit, en", warm, warm_cpu),
+                             ("changed: one word of a section, en", changed, changed_cpu),
+                             ("unchanged rebuild, en", same, same_cpu),
+                             ("warm build, default kit, 4 languages", every, every_cpu)):
+        print(f"{label:44} {wall:8.3f}s {wall / floor:7.2f}x {cpu:8.3f}s {cpu / floor_cpu:7.2f}x")
     print(f"{'first build, empty HOME and cache, en':44} {first:8.3f}s {first / floor:7.2f}x")
-    print(f"{'warm build, default kit, 4 languages':44} {every:8.3f}s {every / floor:7.2f}x")
     print(f"{'floor: import ruamel.yaml, pydantic':44} {check_floor:8.3f}s {1:7.2f}x")
     print(f"{'--check, default kit, en':44} {check:8.3f}s {check / check_floor:7.2f}x")
     print(f"{'--watch rebuild after a one-word edit':44} {rebuild * 1000:7.0f}ms")
     seconds = pandoc(work / "pandoc", runs)
     if seconds is not None:
         deck_only = median_time([PY, "-m", "generator", str(content), "--lang", "en", "--only", "deck",
-                                 "-o", str(work / "deck-only")], runs)
+                                 "-o", str(work / "deck-only")], runs,
+                                before=lambda: shutil.rmtree(work / "deck-only", ignore_errors=True))
         print(f"{'pandoc: the sections as a pptx deck':44} {seconds:8.3f}s {seconds / floor:7.2f}x")
         print(f"{'this kit: the deck alone, en':44} {deck_only:8.3f}s {deck_only / floor:7.2f}x")
     if args.quick:

@@ -44,7 +44,7 @@ MAX_WORDING = 5_000    # characters of one wording's template (the longest built
 _FILTERS = {"join", "upper", "lower", "length", "default", "trim", "title", "first", "last"}
 
 
-def check(source: str, where: str) -> None:
+def check(source: str, where: str):
     """Refuse wording that could run long or grow without bound: only names, `if` and a few filters
     are allowed (no loops, no calls such as range(), no * or **), so the time it takes is in
     proportion to its own length. `where` is "file:line" of the key; errors name the line inside."""
@@ -69,6 +69,7 @@ def check(source: str, where: str) -> None:
         if isinstance(node, nodes.Filter) and node.name not in _FILTERS:
             raise TemplateError(f"{at}: the filter `{node.name}` is not allowed in wording; use one of "
                                 f"{', '.join(sorted(_FILTERS))}")
+    return tree
 
 
 def _at(where: str, lineno: int | None) -> str:
@@ -99,8 +100,7 @@ def _bounded(template, context: dict, where: str) -> str:
 
 @lru_cache(maxsize=512)
 def _compile(source: str, where: str = ""):
-    check(source, where)
-    return _env().from_string(source)
+    return _env().from_string(check(source, where))   # the tree checked is the tree compiled: parsed once
 
 
 def catalogue(path: Path) -> dict[str, tuple[str, int]]:

@@ -114,8 +114,8 @@ def test_a_theme_wording_or_picture_edit_rebuilds_the_fact_sheet_as_edited(tmp_p
             (tmp_path / "watch.log").write_text(f"line {n}\n" * (n + 1), encoding="utf-8")
             (tmp_path / "output" / "en" / "notes.txt").write_text("kept\n", encoding="utf-8")
             (tmp_path / "templates" / "mine" / "README.txt").write_text("about my theme\n", encoding="utf-8")
-            time.sleep(0.3)
-        time.sleep(1.0)
+            time.sleep(0.1)
+        time.sleep(0.8)
         assert w.lines[count:] == []
     assert w.lines[-1] == "stopped watching"
 
@@ -145,7 +145,7 @@ def test_watch_with_its_log_in_the_project_folder_builds_once(tmp_path):
             deadline = time.time() + 60
             while "watching" not in log.read_text(encoding="utf-8") and time.time() < deadline:
                 time.sleep(0.1)
-            time.sleep(2.0)   # a watcher that reacts to its own log would have rebuilt by now, and again
+            time.sleep(1.5)   # a watcher that reacts to its own log would have rebuilt by now, and again
         finally:
             proc.send_signal(signal.SIGINT)
             proc.wait(30)

@@ -142,9 +142,14 @@ def run(args: argparse.Namespace, started: float | None = None) -> int:
 
     started = started or time.perf_counter()
     options = Options.from_args(args)
-    project = load_project(options, partial=not args.strict)
+    gc.disable()   # importing and loading make objects that live as long as the build: nothing to collect
+    try:
+        project = load_project(options, partial=not args.strict)
+    finally:
+        gc.freeze()   # ... so the collector need not walk them again
+        gc.set_threshold(100_000, 20, 20)   # planning makes many short-lived objects, few cycles: collect rarely
+        gc.enable()
     kits = project.kits
-    gc.freeze()   # what loading made lives as long as the build: the collector need not walk it again
     if args.check:
         from .build import plan_all
 

@@ -30,7 +30,9 @@ FontName = Annotated[str, AfterValidator(_known_font)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    # field docstrings document the theme in the source; reading them at every start costs pydantic
+    # more than building the models, and nothing prints them (model.py reads its own only for --schema)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=False, frozen=True)
 
 
 class FontFiles(_Model):

@@ -29,10 +29,13 @@ def _known_font(name: str) -> str:
 FontName = Annotated[str, AfterValidator(_known_font)]
 
 
+# Field docstrings document the theme; reading them at every start costs pydantic more than building the
+# models, and a build never prints them: a copy of this module loaded with _DOCS set reads them.
+_DOCS = globals().get("_DOCS", False)
+
+
 class _Model(BaseModel):
-    # field docstrings document the theme in the source; reading them at every start costs pydantic
-    # more than building the models, and nothing prints them (model.py reads its own only for --schema)
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=False, frozen=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=_DOCS, frozen=True)
 
 
 class FontFiles(_Model):

@@ -94,13 +94,11 @@ def test_the_six_script_kit_builds(scripts_build):
 
 
 # A Devanagari glyph stands for several characters in an order of its own: the text layer gets them
-# back through ActualText spans, which the tagged-PDF work (issue 17) adds.
-HINDI_LAYER = pytest.mark.xfail(reason="Devanagari text layer: ActualText from the tagged-PDF work", strict=False)
+# back through the exact ToUnicode map and ActualText spans of the tagged PDF, so Hindi is held to it too.
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", [pytest.param(tag, marks=HINDI_LAYER) if tag == "hi" else tag
-                                      for tag in LANGUAGES])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_every_section_title_comes_back_from_the_text_layer(scripts_build, language):
     out, _ = scripts_build
     suffix = "" if language == "en" else f".{language}"
@@ -154,8 +152,7 @@ def test_deck_runs_name_the_editions_language(scripts_build, language):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", [pytest.param(tag, marks=HINDI_LAYER) if tag == "hi" else tag
-                                      for tag in LANGUAGES])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_the_poster_carries_the_summarys_first_sentence_and_no_more(scripts_build, language):
     from generator.text import sentences
 

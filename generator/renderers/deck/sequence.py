@@ -20,11 +20,6 @@ _CLAUSE = re.compile(r"[;:؛—–；：]|\s-\s")
 _CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–，、；：]|\s-\s")
 
 
-def lead_sentence(text: str) -> str:
-    """The first sentence of a paragraph (all of it when it has one)."""
-    return first_sentence(text)
-
-
 def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     """What a talk slide shows of a point: all of it up to twice max_words words; else the words
     before a colon, semicolon or dash, or its first sentence, when that reads as a phrase of at most
@@ -39,7 +34,7 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     clause = (_CLAUSE_OR_COMMA if short else _CLAUSE).search(text)
     if clause and (4 if short else 2) <= word_count(text[:clause.start()]) <= phrase:
         return text[:clause.start()].strip()
-    sentence = lead_sentence(text)
+    sentence = first_sentence(text)
     if word_count(sentence) <= phrase:
         return sentence
     return first_words(text, phrase - 2).rstrip(",;:،؛，、；：") + "…"
@@ -153,7 +148,7 @@ class Sequence:
                     return out
                 texts = paragraphs(section.text)
                 if texts:
-                    out.append([Para(p.runs(lead_sentence(texts[0])), 0, c.text, space_before=10)])
+                    out.append([Para(p.runs(first_sentence(texts[0])), 0, c.text, space_before=10)])
                 for item in section.points:
                     pt = point(item)
                     shown = (tuple(Run(r.text, True, r.italic) for r in p.runs(pt.term)) if pt.term

@@ -125,10 +125,14 @@ def choose(base: fonts.FontSet, named: list[fonts.Family], texts: list[str], lan
 
 def _missing(fontset: fonts.FontSet, texts: list[str]) -> dict[str, int]:
     """Characters no family draws -> how often they occur, in order of first appearance."""
+    unknown = {ch for ch in set().union(*map(set, texts)) if not fontset.covers(ch)}   # each character once
+    if not unknown:
+        return {}
     out: dict[str, int] = {}
     for text in texts:
-        for ch in fontset.missing(text):
-            out[ch] = out.get(ch, 0) + text.count(ch)
+        if not unknown.isdisjoint(text):
+            for ch in fontset.missing(text):
+                out[ch] = out.get(ch, 0) + text.count(ch)
     return out
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import tracking
+from . import tracking, usercache
 
 STYLES = ("regular", "bold", "italic", "bolditalic")
 _WEIGHT = {"regular": 400, "bold": 700, "italic": 400, "bolditalic": 700}
@@ -87,14 +86,6 @@ def stamps(folder: Path) -> tuple:
     return tuple(sorted((str(p), stamp(p)) for p in files if p.is_file()))
 
 
-def _cache_dir() -> Path:
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "idpc-kit" / "fonts"
-
-
 def _static_bytes(path: str, weight: int, index: int = 0) -> bytes:
     """The font at path as a static font at weight (variable fonts are pinned; static ones kept,
     and a collection (.ttc) kept whole: its face is chosen by index)."""
@@ -111,32 +102,18 @@ def _pinned(path: str, weight: int, index: int, stamp: tuple) -> bytes:
     axes = {a.tag: a for a in face.axis_infos}
     if not axes or index:
         return data
-    kept = _cache_dir() / f"{hashlib.sha256(data).hexdigest()[:32]}-{weight}-hb{hb.__version__}.ttf"
-    try:
-        cached = kept.read_bytes()
-        if hb.Face(hb.Blob(cached)).glyph_count == face.glyph_count:
-            return cached   # else damaged (or not ours): cut again, and replace it
-    except OSError:
-        pass
+    kept = usercache.folder("fonts") / f"{hashlib.sha256(data).hexdigest()[:32]}-{weight}-hb{hb.__version__}.ttf"
+    cached = usercache.read(kept)
+    if cached and hb.Face(hb.Blob(cached)).glyph_count == face.glyph_count:
+        return cached   # else damaged (or not ours): cut again, and replace it
     sub = hb.SubsetInput()
     sub.keep_everything()
     for tag, axis in axes.items():
         value = weight if tag == "wght" else axis.default_value
         sub.pin_axis_location(face, tag, max(axis.min_value, min(axis.max_value, value)))
     pinned = hb.subset(face, sub).blob.data
-    _keep(kept, pinned)
+    usercache.keep(kept, pinned)
     return pinned
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Store a pinned font in the cache (whole or not at all: written aside, then renamed)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        aside = path.with_name(f".{path.name}.{os.getpid()}")
-        aside.write_bytes(data)
-        os.replace(aside, path)
-    except OSError:
-        pass
 
 
 class Face:

@@ -30,38 +30,87 @@ _MONTHS_FALLBACK = ("january february march april may june july august september
                     "jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
+_HEADER = b"idpc-kit month names, one per line, v1"   # a file in another format is made again
+_MONTH_LOCALES = ("en", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "tr", "id", "sw", "hi", "ar")
+
+
 @lru_cache(maxsize=1)
-def _months() -> str:
-    """Month names, wide and abbreviated, of the languages the kit has wording for (CLDR, via babel)."""
+def _months() -> frozenset[str]:
+    """Month names, wide and abbreviated, in lower case without a final full stop, of the languages the
+    kit has wording for (CLDR, via babel). Reading them from CLDR costs a tenth of a second (fifteen
+    locales merged with their parents), so they are kept in the user's cache, keyed by babel's data."""
+    from .. import usercache
+
+    stamp = _cldr_stamp()
+    kept = usercache.folder("cldr") / f"months-{stamp}.txt" if stamp else None
+    cached = usercache.read(kept) if kept else None
+    if cached and cached.startswith(_HEADER + b"\n"):
+        return frozenset(cached.decode("utf-8").split("\n")[1:])
     names = set(_MONTHS_FALLBACK.split())
     try:
         from babel.dates import get_month_names
 
-        for locale in ("en", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "tr", "id", "sw", "hi", "ar"):
+        for locale in _MONTH_LOCALES:
             for width in ("wide", "abbreviated"):
                 for context in ("format", "stand-alone"):
                     names |= {n.lower().rstrip(".") for n in get_month_names(width, context, locale).values()}
     except Exception:  # noqa: BLE001 - without CLDR data, English months still hold
-        pass
-    return "|".join(sorted((re.escape(n) for n in names if len(n) >= 3), key=len, reverse=True))
+        return frozenset(n for n in names if len(n) >= 3)
+    found = frozenset(n for n in names if len(n) >= 3)
+    if kept:
+        usercache.keep(kept, "\n".join([_HEADER.decode(), *sorted(found)]).encode("utf-8"))
+    return found
 
 
-@lru_cache(maxsize=1)
-def _kept_whole() -> re.Pattern:
-    month = f"(?:{_months()})\\.?"
-    day = r"\d{1,2}(?:\.|er|st|nd|rd|th|º)?"
-    year = r"\d{4}(?:\s?(?:г\.|year|年))?"
-    patterns = [
-        rf"{_TIME}\s?[–—-]\s?{_TIME}",                                    # 10:00–16:00, 10 h – 16 h
-        r"(?<![\w+])\+\d[\d\s\u00a0().-]{5,}\d|\(?\b0\d[\d\s\u00a0().-]{6,}\d",  # +44 20 7946 0000, 0800 555 0199
-        rf"\b{day}\s(?:de\s)?{month}(?:,?\s(?:de\s)?{year})?",             # 7 September 2027, 7 de setembro de 2027
-        rf"\b{month}\s{day},?(?:\s{year})?",                               # September 7, 2027
-        rf"\d[\d.,]*\s(?:{_UNITS})(?![\w])",                               # 30 mm, 10 %, 5 km/h
-        r"(?:\d+年)?(?:\d+月)?\d+[年月日时時点點分秒个個名位人次号號岁歳元円万億亿千百件回년월일시분초명개원%％]",
-        r"(?:[€$£¥₹№§]|\b(?:No|Nr|Art|p|pp|Vol|Ch)\.)\s?\d",               # € 5, No. 7, § 3
-        r"\d+\s(?:гг?|тыс|млн|млрд|руб|коп|км|ч|мин)\.?(?!\w)",              # 1923 г., 5 млн
-    ]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+def _cldr_stamp() -> str | None:
+    """Which CLDR data babel has (its data file's size and time, and the locales asked for), found
+    without importing babel; None without babel."""
+    import hashlib
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or not spec.origin:
+        return None
+    try:
+        st = os.stat(os.path.join(os.path.dirname(spec.origin), "global.dat"))
+    except OSError:
+        return None
+    key = f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}|{','.join(_MONTH_LOCALES)}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+_DAY = r"\d{1,2}(?:\.|er|st|nd|rd|th|º)?"
+_YEAR = r"\d{4}(?:\s?(?:г\.|year|年))?"
+# a word that may be a month (checked against the names: an alternation of 270 names costs 30 ms to
+# compile at every start); Devanagari's vowel signs are not \w, so the word runs to a space or a stop
+_WORD = r"[^\W\d_][^\s\d.,;:!?()/]*"
+_KEPT_WHOLE = re.compile("|".join(f"(?:{p})" for p in [
+    rf"{_TIME}\s?[–—-]\s?{_TIME}",                                    # 10:00–16:00, 10 h – 16 h
+    r"(?<![\w+])\+\d[\d\s\u00a0().-]{5,}\d|\(?\b0\d[\d\s\u00a0().-]{6,}\d",  # +44 20 7946 0000, 0800 555 0199
+    rf"\d[\d.,]*\s(?:{_UNITS})(?![\w])",                               # 30 mm, 10 %, 5 km/h
+    r"(?:\d+年)?(?:\d+月)?\d+[年月日时時点點分秒个個名位人次号號岁歳元円万億亿千百件回년월일시분초명개원%％]",
+    r"(?:[€$£¥₹№§]|\b(?:No|Nr|Art|p|pp|Vol|Ch)\.)\s?\d",               # € 5, No. 7, § 3
+    r"\d+\s(?:гг?|тыс|млн|млрд|руб|коп|км|ч|мин)\.?(?!\w)",              # 1923 г., 5 млн
+]), re.I)
+_DATES = re.compile(
+    rf"\b{_DAY}\s(?:de\s)?(?P<after>{_WORD})\.?(?:,?\s(?:de\s)?{_YEAR})?"    # 7 September 2027, 7 de setembro de 2027
+    rf"|\b(?P<before>{_WORD})\.?\s{_DAY},?(?:\s{_YEAR})?", re.I)              # September 7, 2027
+
+
+def _kept_whole(text: str):
+    """(start, end) of every stretch of text that a line never breaks inside."""
+    for match in _KEPT_WHOLE.finditer(text):
+        yield match.start(), match.end()
+    pos = 0
+    while (match := _DATES.search(text, pos)) is not None:
+        if (match.group("after") or match.group("before")).lower() in _months():
+            yield match.start(), match.end()
+            pos = match.end()
+        else:   # not a month ("Friday 7"): a date may still start inside it ("7 September")
+            pos = match.start() + 1
+    for match in _CODES.finditer(text):
+        yield match.start(), match.end()
 
 
 # codes, where capitals matter: ISO 27001, COVID 19, Version B, Annex A
@@ -90,9 +139,8 @@ def break_points(text: str, web: bool = True) -> tuple[int, ...]:
     """Positions where a line may start. web=False leaves out the breaks inside web addresses, as
     PowerPoint and LibreOffice do (the deck is measured the way they will wrap it)."""
     out = _east_asian_points(text) if _EAST_ASIAN.search(text) else _latin_points(text)
-    for pattern in (_kept_whole(), _CODES):
-        for match in pattern.finditer(text):
-            out.difference_update(range(match.start() + 1, match.end()))
+    for start, end in _kept_whole(text):
+        out.difference_update(range(start + 1, end))
     for i in range(1, len(text)):
         if text[i] == "\u00b7" and text[i - 1] in BREAK_SPACES:
             out.discard(i)       # a line never begins with the separator

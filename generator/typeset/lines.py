@@ -117,6 +117,7 @@ class Typesetter:
         self.language = language
         self.web_breaks = web_breaks     # False: wrap as office programs do, never inside a web address
         self._cache: dict = {}
+        self._face_of: dict[tuple[str, str], Face] = {}   # (character, style) -> face: asked per character
 
     # --- characters to faces -------------------------------------------------------------------
 
@@ -131,7 +132,9 @@ class Typesetter:
             if prev is not None and prev.style == style and not ch.isalpha() and prev.covers(ch):
                 face = prev
             else:
-                face = self.fonts.face_for(ch, style)
+                face = self._face_of.get((ch, style))
+                if face is None:
+                    face = self._face_of[(ch, style)] = self.fonts.face_for(ch, style)
             faces.append(face)
             prev = face
         # neutral characters at the start take the face of what follows, when it can draw them

@@ -27,6 +27,34 @@ def test_what_reads_as_one_thing_never_breaks(whole):
     assert whole in pieces(text) or any(whole in p for p in pieces(text)), pieces(text)
 
 
+@pytest.mark.parametrize("text, whole", [("Friday 7 September 2027", "7 September 2027"),
+                                         ("Open Sunday 7 सितंबर 2027", "7 सितंबर 2027"),
+                                         ("Meet 12 apples, then 3 mars", "3 mars")])
+def test_a_date_is_found_after_a_word_that_is_not_a_month(text, whole):
+    assert whole in pieces(text), pieces(text)
+    assert "12 apples" not in pieces(text)      # a number and a word that is no month still break
+
+
+def test_month_names_come_from_cldr_once_then_from_the_cache(tmp_path, monkeypatch):
+    from babel.dates import get_month_names
+
+    from generator.typeset import breaking
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    breaking._months.cache_clear()
+    made = breaking._months()
+    assert {"septembre", "setembro", "сентября", "सितंबर", "سبتمبر"} <= made
+    assert {n.lower() for n in get_month_names("wide", locale="de").values()} <= made
+    kept, = (tmp_path / "idpc-kit" / "cldr").iterdir()
+    kept.write_text(kept.read_text(encoding="utf-8") + "\nnotamonth", encoding="utf-8")
+    breaking._months.cache_clear()
+    assert "notamonth" in breaking._months()           # read back from the cache, not from CLDR
+    kept.write_text("something else\nnotamonth", encoding="utf-8")
+    breaking._months.cache_clear()
+    assert breaking._months() == made                  # a file not in the cache's format is made again
+    breaking._months.cache_clear()
+
+
 def test_a_line_never_begins_with_the_separator():
     text = "Open day · 7 September 2027 · 10:00–16:00 · Central Police Station"
     assert not any(p.startswith("·") for p in pieces(text))

@@ -6,7 +6,7 @@ inches unless a field says otherwise.
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -17,6 +17,8 @@ Length = Annotated[float, Field(ge=0)]        # a gap, a pad, a rule: 0 or more
 Share = Annotated[float, Field(gt=0, lt=1)]   # a fraction of something, between 0 and 1
 Times = Annotated[float, Field(ge=1, le=3)]   # a line pitch or a width allowance, times the text size
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Inset = tuple[Length, Length, Length, Length]   # inside a box: left, top, right, bottom
+Anchor = Literal["top", "middle", "bottom"]   # where text sits in a box, top to bottom
 
 
 def _known_font(name: str) -> str:
@@ -272,6 +274,10 @@ class Deck(_Model):
     """The footer strip at the foot of each slide."""
     footer_inset: Length
     """Above and below the footer text, inside its box."""
+    number_inset: Length
+    """Around the slide number, inside its box."""
+    number_align: Literal["start", "center", "end"]
+    """The slide number in its box: end is the right (the left in a right-to-left deck)."""
     side_band: Length
     """The band along the left of divider and quiz slides."""
     end_rule: Length
@@ -304,6 +310,14 @@ class Deck(_Model):
     """Talk style: table text."""
     min_table_size: Size
     """Never below this: long tables split instead."""
+    table_cell_inset: Inset
+    """Inside each table cell, left, top, right and bottom."""
+    table_header_bold: bool
+    """The header row in bold."""
+    table_header_anchor: Anchor
+    """The header row's text: top, middle or bottom of its cell."""
+    table_anchor: Anchor
+    """The other rows' text in their cells."""
     line_height: Times
     """Exact line pitch (times the size), so any substitute font measures the same."""
     line_height_rtl: Times

@@ -117,13 +117,18 @@ def _mirror_place(p: Place, w: float) -> Place:
 
 
 def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
-    """What the writer once decided, decided here: the footer's box, each picture's card margin or
+    """What the writer once decided, decided here: the footer's and the slide number's boxes, each picture's card margin or
     border, the boxes' corners and rules, and in a right-to-left deck the direction marks its text needs."""
     place = slide.place
     if slide.footer and place.footer is not None:
         r, inset = place.footer, float(t["footer_inset"])
         para = Para((Run(slide.footer),), slide.footer_size, place.footer_color, align="start")
         slide.footer_box = Box(r.x, r.y, r.w, r.h, (para,), name="Footer", anchor="middle", inset=(0, inset, 0, inset))
+    if place.number is not None:
+        r, inset = place.number, float(t["number_inset"])
+        para = Para((Run(str(slide.number)),), slide.footer_size, place.footer_color, align=t["number_align"])
+        slide.number_box = Box(r.x, r.y, r.w, r.h, (para,), name="Slide number", anchor="middle",
+                               inset=(inset,) * 4)
     slide.pictures = [replace(p, card_pad=float(t["card_pad"]), card_corner=float(t["corner"])) if p.card
                       else replace(p, line=colors.rule, line_width=float(t["picture_border"])) for p in slide.pictures]
     corner, rule = float(t["corner"]), float(t["box_rule"])

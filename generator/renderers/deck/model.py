@@ -9,7 +9,6 @@ from ...text import Run
 
 PT = 72.0
 INSET = (0.08, 0.05, 0.08, 0.05)   # text box insets l, t, r, b (inches)
-CELL = (0.1, 0.06, 0.1, 0.06)      # table cell margins l, t, r, b (inches)
 
 
 @dataclass(frozen=True)
@@ -163,6 +162,10 @@ class TableChunk:
     name: str = "Table"
     colors: tuple[str, str, str, str, str, str] = ("", "", "", "", "", "")
     # header fill, header text, band, the rows between the bands, text, link
+    cell_inset: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)   # inside each cell: l, t, r, b (inches)
+    header_bold: bool = False
+    header_anchor: str = "top"       # top, middle, bottom
+    anchor: str = "top"              # the other rows' cells
 
 
 @dataclass
@@ -181,6 +184,7 @@ class Slide:
     footer: str = ""
     footer_size: float = 12.0
     footer_box: Box | None = None    # the footer text where the place puts it (set when the deck is finished)
+    number_box: Box | None = None    # the slide number, its one run the number (the writer writes it as a field)
     number: int = 0
     place: Place | None = None
 

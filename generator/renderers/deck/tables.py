@@ -8,7 +8,7 @@ from ...text import Run, plain
 from ...typeset.lines import unbreakable
 from .color import ensure
 from .fit import balanced, sizes_between
-from .model import CELL, PT, Box, Para, Slide, TableChunk
+from .model import PT, Box, Para, Slide, TableChunk
 from .slides import Planner
 
 MANY_SLIDES = 6     # more slides than this of one table: too many to present
@@ -17,13 +17,14 @@ MANY_SLIDES = 6     # more slides than this of one table: too many to present
 def column_widths(p: Planner, header, rows, size: float, total_in: float) -> list[float]:
     """Columns that need less than a fair share keep their natural width; the rest share what is
     left in proportion to their natural width, never below their longest word."""
-    pad = (CELL[0] + CELL[2]) * PT
+    cell = p.t["table_cell_inset"]
+    pad = (cell[0] + cell[2]) * PT
     cols = len(header)
     natural = [0.0] * cols
     minimum = [0.0] * cols
     for r, row in enumerate([header] + rows):
         for k, cell in enumerate(row):
-            bold = r == 0
+            bold = r == 0 and p.t["table_header_bold"]
             natural[k] = max(natural[k], p.m.width(cell, size, bold) + pad + 1)
             words = [w for run in cell for w in unbreakable(run.text)]
             longest = max((p.m.width((Run(w, bold),), size, bold) for w in words), default=0.0)
@@ -53,8 +54,9 @@ def column_widths(p: Planner, header, rows, size: float, total_in: float) -> lis
 
 
 def row_height(p: Planner, row, widths, size, bold=False) -> float:
-    lines = max(p.m.lines(cell, size, (w - CELL[0] - CELL[2]) * PT, bold) for cell, w in zip(row, widths))
-    return lines * p.m.pitch(size) / PT + CELL[1] + CELL[3] + 0.04
+    inset = p.t["table_cell_inset"]
+    lines = max(p.m.lines(cell, size, (w - inset[0] - inset[2]) * PT, bold) for cell, w in zip(row, widths))
+    return lines * p.m.pitch(size) / PT + inset[1] + inset[3] + 0.04
 
 
 def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[int, int], str]) -> int:
@@ -71,7 +73,7 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
     best = None
     for size in sizes_between(high, low, 2):
         widths = column_widths(p, header, rows, size, b.w)
-        head_h = row_height(p, header, widths, size, True)
+        head_h = row_height(p, header, widths, size, p.t["table_header_bold"])
         heights = [row_height(p, r, widths, size) for r in rows]
         room = b.h - head_h - intro_h
         if room <= 0 or max(heights, default=0) > room:
@@ -84,7 +86,7 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
     if best is None:  # rows too tall for any slide at the smallest size: one row per slide
         size = low
         widths = column_widths(p, header, rows, size, b.w)
-        head_h = row_height(p, header, widths, size, True)
+        head_h = row_height(p, header, widths, size, p.t["table_header_bold"])
         heights = [row_height(p, r, widths, size) for r in rows]
         best = (size, widths, head_h, heights, [(i, i + 1) for i in range(len(rows))])
         p.notes.warn(("tables",), f"a row of the table {plain(table.title)!r} is too long for one slide; "
@@ -109,7 +111,9 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
             boxes.append(Box(b.x, y, b.w, intro_h - 0.15, tuple(intro), name="Intro"))
             y += intro_h
         chunk = TableChunk(b.x, y, tuple(widths), (head_h,) + tuple(heights[i:j]), tuple(header),
-                           tuple(tuple(r) for r in rows[i:j]), size, name=title, colors=colours)
+                           tuple(tuple(r) for r in rows[i:j]), size, name=title, colors=colours,
+                           cell_inset=tuple(p.t["table_cell_inset"]), header_bold=p.t["table_header_bold"],
+                           header_anchor=p.t["table_header_anchor"], anchor=p.t["table_anchor"])
         t = p.parts_title(title, part + 1, len(groups))
         p.add(Slide("table", t, p.title_box(t, "table"), notes(i, j), boxes, table=chunk))
     return len(groups)

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from .complete import complete
-from .model import CELL, Box, DeckPlan, Para, Picture, Slide, TableChunk
+from .model import Box, DeckPlan, Para, Picture, Slide, TableChunk
 
 EMU = 914400
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -164,12 +164,13 @@ class SlideXml:
             fill = head_fill if header else (band if r % 2 == 0 else between)
             colour = head_text if header else text
             tcs = []
+            anchor = _ANCHOR[t.header_anchor if header else t.anchor]
             for cell in cells:
-                para = Para(cell or (), t.size, colour, bold=header,
+                para = Para(cell or (), t.size, colour, bold=header and t.header_bold,
                             link_color=head_text if header else link)
-                l, tp, rt, b = (emu(v) for v in CELL)
+                l, tp, rt, b = (emu(v) for v in t.cell_inset)
                 tcs.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{self.paragraph(para, True)}</a:txBody>'
-                           f'<a:tcPr marL="{l}" marR="{rt}" marT="{tp}" marB="{b}" anchor="{"ctr" if header else "t"}">'
+                           f'<a:tcPr marL="{l}" marR="{rt}" marT="{tp}" marB="{b}" anchor="{anchor}">'
                            f'<a:solidFill><a:srgbClr val="{fill.lstrip("#")}"/></a:solidFill></a:tcPr></a:tc>')
             rows.append(f'<a:tr h="{emu(h)}">{"".join(tcs)}</a:tr>')
         rtl = ' rtl="1"' if self.plan.rtl else ""
@@ -181,22 +182,26 @@ class SlideXml:
             f'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"{rtl}/>'
             f'<a:tblGrid>{grid}</a:tblGrid>{"".join(rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')
 
-    def number(self, s: Slide, colour: str, ph) -> None:
-        r = s.place.number
+    def number(self, s: Slide, ph) -> None:
+        """The slide number as PowerPoint's field, so that it follows when slides move."""
+        box = s.number_box
+        para = box.paras[0]
         fid = "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"slidenum-{s.number}")).upper()
         lang = self.plan.language
         fonts = "" if self.plan.template else f'<a:latin typeface="{_attr(self.plan.fonts["latin"])}"/>'
-        field = (f'<a:p><a:pPr algn="{"l" if self.plan.rtl else "r"}"/><a:fld id="{fid}" type="slidenum">'
-                 f'<a:rPr lang="{lang}" sz="{int(s.footer_size * 100)}" dirty="0"><a:solidFill><a:srgbClr '
-                 f'val="{colour.lstrip("#")}"/></a:solidFill>{fonts}</a:rPr><a:t>{s.number}</a:t></a:fld></a:p>')
+        field = (f'<a:p><a:pPr algn="{self.align(para)}"/><a:fld id="{fid}" type="slidenum">'
+                 f'<a:rPr lang="{lang}" sz="{int(round(para.size * 100))}" dirty="0"><a:solidFill><a:srgbClr '
+                 f'val="{para.color.lstrip("#")}"/></a:solidFill>{fonts}</a:rPr><a:t>{escape("".join(r.text for r in para.runs))}'
+                 '</a:t></a:fld></a:p>')
         sid = self.new_id()
         phx = f'<p:ph type="sldNum" idx="{ph[1]}"/>' if ph else ""
         geom = "" if ph else '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
+        l, t, r, b = (emu(v) for v in box.inset)
         self.shapes.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="Slide number"/><p:cNvSpPr/><p:nvPr>{phx}</p:nvPr></p:nvSpPr>'
-            f'<p:spPr><a:xfrm><a:off x="{emu(r.x)}" y="{emu(r.y)}"/><a:ext cx="{emu(r.w)}" cy="{emu(r.h)}"/></a:xfrm>'
-            f'{geom}</p:spPr><p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"><a:noAutofit/>'
-            f'</a:bodyPr><a:lstStyle/>{field}</p:txBody></p:sp>')
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{sid}" name="{_attr(box.name)}"/><p:cNvSpPr/><p:nvPr>{phx}</p:nvPr></p:nvSpPr>'
+            f'<p:spPr><a:xfrm><a:off x="{emu(box.x)}" y="{emu(box.y)}"/><a:ext cx="{emu(box.w)}" cy="{emu(box.h)}"/></a:xfrm>'
+            f'{geom}</p:spPr><p:txBody><a:bodyPr lIns="{l}" tIns="{t}" rIns="{r}" bIns="{b}" anchor="{_ANCHOR[box.anchor]}">'
+            f'<a:noAutofit/></a:bodyPr><a:lstStyle/>{field}</p:txBody></p:sp>')
 
 
 _GROUP = ('<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm>'
@@ -260,8 +265,8 @@ def _slide(prs, plan: DeckPlan, s: Slide, layouts, number: int, slide_id: int, n
         x.picture(pic)
     if s.footer_box is not None:
         x.box(s.footer_box, phs.get("ftr"))
-    if place.number is not None:
-        x.number(s, place.footer_color, phs.get("sldNum"))
+    if s.number_box is not None:
+        x.number(s, phs.get("sldNum"))
     part._element = parse_xml(_slide_xml(x.shapes, place.background if builtin else None))
     # python-pptx's relate_to and add_sldId each search every slide so far: a 4,000-slide deck spent a
     # minute there. The part is new, so there is nothing to find: add the relationship and count ids.

@@ -1,6 +1,7 @@
 """The deck writer decides nothing: what a theme changes reaches the written deck through the plan
-(table banding, the QR card's margin, picture borders, the footer's inset, the base's layouts,
-rounded corners and box rules), and
+(table banding, cell margins and the header's weight and anchor, the QR card's margin, picture borders,
+the footer's inset, the slide number's place in its box, the base's layouts, rounded corners and box
+rules), and
 the direction marks of right-to-left text are in the plan, not added by the writer."""
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ deck:
   footer_inset: 0.05
   box_rule: 2
   corner: 0.3
+  number_inset: 0.03
+  number_align: start
+  table_cell_inset: [0.2, 0.1, 0.15, 0.05]
+  table_header_bold: false
+  table_header_anchor: bottom
+  table_anchor: middle
 """
 EMU = 914400
 
@@ -107,3 +114,31 @@ def test_rounded_boxes_and_their_rules_follow_the_theme(themed):
     k = next(i for i, s in enumerate(planned.slides) if s.kind == "closing")
     card = next(s for s in prs.slides[k].shapes if s.name == "QR code card")
     assert card.adjustments[0] == pytest.approx(0.3)
+
+
+def test_the_slide_number_sits_in_its_box_as_the_theme_says(themed):
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+    planned, prs = themed
+    numbers = [next(s for s in slide.shapes if s.name == "Slide number") for slide in prs.slides]
+    assert [n.text_frame.text for n in numbers] == [str(k) for k in range(1, len(prs.slides) + 1)]
+    for n in numbers:
+        frame = n.text_frame
+        assert [round(m / EMU, 4) for m in (frame.margin_left, frame.margin_top, frame.margin_right,
+                                            frame.margin_bottom)] == [0.03] * 4
+        assert frame.paragraphs[0].alignment == PP_ALIGN.LEFT and frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+
+
+def test_table_cells_take_the_themes_margins_and_the_header_its_weight_and_anchor(themed):
+    from pptx.enum.text import MSO_ANCHOR
+
+    planned, prs = themed
+    k = next(i for i, s in enumerate(planned.slides) if s.table is not None and len(s.table.rows) >= 2)
+    rows = list(next(s for s in prs.slides[k].shapes if s.has_table).table.rows)
+    for row in rows:
+        for cell in row.cells:
+            assert [round(m / EMU, 4) for m in (cell.margin_left, cell.margin_top, cell.margin_right,
+                                                cell.margin_bottom)] == [0.2, 0.1, 0.15, 0.05]
+    assert {c.vertical_anchor for c in rows[0].cells} == {MSO_ANCHOR.BOTTOM}
+    assert {c.vertical_anchor for r in rows[1:] for c in r.cells} == {MSO_ANCHOR.MIDDLE}
+    assert not any(r.font.bold for c in rows[0].cells for p in c.text_frame.paragraphs for r in p.runs)

@@ -255,6 +255,257 @@ class Poster(_Model):
     """The logo's height."""
 
 
+class DeckTitleSlide(_Model):
+    """The title slide: its boxes in the built-in design (inches), its text in any design (points)."""
+
+    title_top: Length
+    """Built-in design: top of the title box."""
+    title_height: Size
+    """Built-in design: height of the title box."""
+    title_size: Size
+    """Built-in design: the title's size."""
+    least_title_size: Size
+    """The title is tried from the larger of this and the layout's own title size down."""
+    title_lines: Annotated[int, Field(ge=1)]
+    """The most lines the title takes."""
+    body_top: Size
+    """Built-in design: top of the details (subtitle, date, event, organisation)."""
+    body_gap: Length
+    """Built-in design: between the details and the footer strip."""
+    logo_top: Length
+    """Built-in design: top of the logo's box."""
+    logo_width: Size
+    """Built-in design: width of the logo's box, at the end of the title's line."""
+    rule_gap: Length
+    """The accent rule under the title sits this far above the details."""
+    detail_size: Size
+    """The subtitle and the date, at most."""
+    min_detail_size: Size
+    """The subtitle and the date, at least; less important details give way first."""
+    minor_share: Share
+    """The event line and the organisation, times the subtitle's size ..."""
+    min_minor_size: Size
+    """... but not below this."""
+    detail_space: Length
+    """Before each detail but the first, times its size."""
+
+
+class DeckSection(_Model):
+    """Section dividers and the quiz's opening slide."""
+
+    indent: Length
+    """Built-in design: the title and body start this far in from the margin, clear of the side band."""
+    title_top: Length
+    """Built-in design: top of the title box."""
+    title_height: Size
+    """Built-in design: height of the title box."""
+    title_size: Size
+    """Built-in design: the title's size."""
+    least_title_size: Size
+    """The title is tried from the larger of this and the layout's own title size down."""
+    title_lines: Annotated[int, Field(ge=1)]
+    """The most lines a divider's title takes."""
+    body_top: Size
+    """Built-in design: top of the body."""
+    body_gap: Length
+    """Built-in design: between the body and the footer strip."""
+    kicker_size: Size
+    """"Part 2 of 8" over a divider's title (scaled with a smaller slide)."""
+    kicker_gap: Length
+    """Room kept under the kicker in the title box, besides its line."""
+    title_space: Length
+    """Points between the kicker and the title."""
+    rule_gap: Length
+    """The accent rule under the title sits this far above the body."""
+
+
+class DeckClosing(_Model):
+    """The closing slide: the website with its QR code, the event, the contact."""
+
+    title_top: Length
+    """Built-in design: top of the title box."""
+    title_height: Size
+    """Built-in design: height of the title box."""
+    title_size: Size
+    """Built-in design: the title's size."""
+    title_lines: Annotated[int, Field(ge=1)]
+    """The most lines the title takes."""
+    body_top: Size
+    """Built-in design: top of the body."""
+    body_gap: Length
+    """Built-in design: between the body and the footer strip."""
+    rule_gap: Length
+    """The accent rule under the title sits this far above the body."""
+    qr_margin: Length
+    """The QR code is at least this much shorter than the body ..."""
+    qr_share: Share
+    """... and at most this share of its width."""
+    text_gap: Length
+    """Between the text and the QR code."""
+    more_size: Size
+    """"Find out more"."""
+    more_gap: Length
+    """Below it."""
+    link_size: Size
+    """The web address on its card, at most ..."""
+    min_link_size: Size
+    """... and at least (it stays on one line)."""
+    link_inset: Inset
+    """Inside the web address's card."""
+    link_room: Length
+    """The address is fitted to the text's width less this."""
+    link_slack: Length
+    """Added to the address's measured width in its card."""
+    link_gap: Length
+    """Below the web address's card."""
+    name_size: Size
+    """The event's name."""
+    detail_size: Size
+    """The event's date, time and place, and the contact line."""
+    detail_space: Length
+    """Points before the event's date and its place."""
+    contact_space: Length
+    """Points before the contact line."""
+    shrink: list[Annotated[float, Field(gt=0, le=1)]]
+    """The text is set at these scales, largest first, until it fits beside the QR code."""
+
+
+class DeckAgenda(_Model):
+    """The agenda."""
+
+    column_width: Size
+    """Two columns only where each would be at least this wide."""
+    column_gain: Length
+    """Two columns only when they set the items more than this many points larger than one."""
+    larger: Length
+    """Points: the items may be set this much larger than body text."""
+    number_indent: Length
+    """The numbers hang in this, times the text size."""
+    space: Length
+    """Before each item, times the text size."""
+
+
+class DeckText(_Model):
+    """Body text of text, picture and FAQ slides (points unless a field says otherwise)."""
+
+    talk_drop: Share
+    """Talk style: the text sits this share of the free height down the body (the rest below it)."""
+    min_height: Size
+    """Inches: the least height of a text box."""
+    balance: Share
+    """Text split over slides: the smallest part at least this share of the largest (in blocks and height)."""
+    bullet_indent: Length
+    """Bullets hang in this, times the body size."""
+    talk_point_space: Length
+    """Talk style: before each point."""
+    talk_lead_space: Length
+    """Talk style: before a section's lead sentence."""
+    paragraph_space: Length
+    """Full style: before each paragraph."""
+    point_space: Length
+    """Full style: before each point."""
+    talk_question_space: Length
+    """Talk style: before each FAQ question."""
+    question_space: Length
+    """Full style: before each FAQ question."""
+    answer_space: Length
+    """Full style: before each paragraph of an answer."""
+    answer_point_space: Length
+    """Full style: before each point of an answer."""
+
+
+class DeckQuiz(_Model):
+    """The quiz's slides: its opening slide (on the section layout), its question and reveal slides."""
+
+    intro_title_lines: Annotated[int, Field(ge=1)]
+    """The most lines the opening slide's title takes."""
+    intro_size: Size
+    """The opening slide's text, at most ..."""
+    min_intro_size: Size
+    """... and at least."""
+    intro_note_drop: Length
+    """Points: its "select all that apply" note is set this much smaller."""
+    intro_note_space: Length
+    """Points before that note."""
+    intro_count_space: Length
+    """Points before the number of questions."""
+    gap: Length
+    """Between option boxes, and between the question, the options and the explanation."""
+    option_inset: Inset
+    """Inside an option's box."""
+    letter_gap: Length
+    """After an option's letter, times the option size."""
+    last_option_size: Size
+    """Options below the theme's smallest size, down to this, before they go over two slides."""
+    min_question_size: Size
+    """The question's text, at least (or the smallest option size, if smaller)."""
+    column_lines: Annotated[int, Field(ge=1)]
+    """Options go in two columns when none takes more lines than this ..."""
+    small_column_lines: Annotated[int, Field(ge=1)]
+    """... or than this at the small option size or below, where lines are short."""
+    small_option_size: Size
+    """That small option size."""
+    hint_drop: Length
+    """Points: "select all that apply" is set this much smaller than the options ..."""
+    min_hint_size: Size
+    """... and not below this."""
+    hint_space: Length
+    """Points before it."""
+    explain_inset: Inset
+    """Inside the explanation's box on a reveal."""
+    tight_inset: Inset
+    """Inside the explanation's box when it takes the question's place."""
+    explain_size: Size
+    """The explanation, at most ..."""
+    explain_drop: Length
+    """... and this many points smaller than the options ..."""
+    min_explain_size: Size
+    """... and at least (scaled with a smaller slide)."""
+    alone_explain_size: Size
+    """A question laid out alone tries its explanation from at least this size."""
+    see_space: Length
+    """Before "see the section ...", times its size."""
+    split_question_size: Size
+    """The question's text on a question whose options go over two slides."""
+
+
+class DeckTemplate(_Model):
+    """How the deck sits on an organisation's template (inches), and the text palette made from its colours."""
+
+    margin: Length
+    """Text stays this far inside the slide's edges where the template's own boxes leave room free."""
+    title_gap: Length
+    """Between the title and a body placed in the free room above or below it."""
+    shape_gap: Length
+    """Between such a body and a shape of the master along its top or foot, or a footer."""
+    side_gap: Length
+    """Between such a body and a band of the master down the side."""
+    end_gap: Length
+    """Between a title and a small shape of the master at its end (a corner mark, a logo)."""
+    min_body: tuple[Size, Size]
+    """The least width and height of a body; a layout with less takes the free room beside its title."""
+    logo: tuple[Size, Size]
+    """Width and height of the content's logo on a template without one of its own, in the top corner ..."""
+    foot_logo: tuple[Size, Size]
+    """... or, where the top corner is taken, at the foot ..."""
+    foot_logo_rise: Size
+    """... its top this far above the bottom margin."""
+    stand_in_slack: Times
+    """A template font without Arial's widths is measured this much wider again."""
+    light: Share
+    """Option boxes and table bands: the template's first accent this share of the way to its background ..."""
+    light_contrast: Times
+    """... unless that stands out from the background more than this (or text on it reads badly) ..."""
+    light_text: Share
+    """... then its text colour this share of the way to the background."""
+    muted: Share
+    """Small print: the text colour this share of the way to the background."""
+    rule: Share
+    """Hairlines and borders: the first accent this share of the way to the background."""
+    fill_contrast: Annotated[float, Field(ge=1, le=21)]
+    """The least contrast of the correct answer's fill with the slide and the white (WCAG's for shapes)."""
+
+
 class Deck(_Model):
     """The built-in deck design, in inches on a 13.333 x 7.5 slide; text sizes in points."""
 
@@ -352,6 +603,57 @@ class Deck(_Model):
     """The corner radius of rounded boxes and cards, as a share of the shorter side (0: square)."""
     contrast: Annotated[float, Field(ge=1, le=21)]
     """The least WCAG contrast of text on what lies behind it."""
+    slide: tuple[Size, Size]
+    """Width and height of the built-in design's slide; the text sizes are set for it (and scale down
+    on a smaller template slide)."""
+    text_inset: Inset
+    """Inside every text box that names none of its own, left, top, right and bottom."""
+    body_gap: Length
+    """Between the body of content slides and the footer strip."""
+    footer_rule: Length
+    """The hairline over the footer strip."""
+    footer_top: Length
+    """The footer text's box starts this far below that hairline ..."""
+    footer_bottom: Length
+    """... and ends this far above the slide's foot."""
+    number_width: Size
+    """The slide number's box, at the end of the footer strip."""
+    number_gap: Length
+    """Between the footer text's box and the slide number's."""
+    footer_size: Size
+    """The footer text and the slide number, at most ..."""
+    min_footer_size: Size
+    """... and at least (the footer stays on one line)."""
+    least_size: Size
+    """The smallest any title or text is set when nothing from its own smallest size fits."""
+    title_step: Times
+    """Content titles come in one size or two; the larger at most this times the smaller."""
+    title_slide: DeckTitleSlide
+    """The title slide."""
+    section: DeckSection
+    """Section dividers and the quiz's opening slide."""
+    closing: DeckClosing
+    """The closing slide."""
+    agenda: DeckAgenda
+    """The agenda."""
+    text: DeckText
+    """Body text of text, picture and FAQ slides."""
+    quiz: DeckQuiz
+    """The quiz's slides."""
+    template: DeckTemplate
+    """How the deck sits on an organisation's template."""
+    script_words: Annotated[int, Field(ge=10)]
+    """Talk style: the most words of one slide's speaker notes (about a minute and a half aloud)."""
+    faq_per_slide: Annotated[int, Field(ge=1)]
+    """Talk style: FAQ questions on one slide ..."""
+    faq_short_per_slide: Annotated[int, Field(ge=1)]
+    """... and where their answers are short (a quarter of script_words or less)."""
+    table_row_pad: Length
+    """Added to each table row's height, below its cell margins."""
+    table_intro_gap: Length
+    """Between a table's lead-in text and the table."""
+    table_word_width: Size
+    """A column is kept wide enough for its longest word, up to this."""
 
 
 class Theme(_Model):

@@ -20,6 +20,10 @@ from .model import DeckPlan
 from .sequence import Sequence
 from .slides import Planner
 
+PROPERTY_LENGTH = 250             # Office cuts a core property's text at 255 characters
+UNDATED = dt.date(2000, 1, 1)     # the core properties' date of a deck whose event has none (the same bytes each build)
+STAMP_TIME = (9, 0, 0)            # and their time of day
+
 
 def design(kit, notes):
     """The Design of the kit's deck: its organisation template's, else the built-in one."""
@@ -38,16 +42,16 @@ def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
     footer = "" if style == "talk" else str(kit.say("slide_footer", event=event, title=plain(kit.content.title)))
     slides = planner.finish(footer)
     content, org = kit.content, kit.content.organization
-    stamp = (content.event.date if content.event and content.event.date else dt.date(2000, 1, 1))
+    stamp = (content.event.date if content.event and content.event.date else UNDATED)
     for note in d.notes:
         notes.warn(("build", "deck_template"), note)
     return DeckPlan(slides, d.width, d.height, _lang_tag(kit.language), kit.rtl,
                     {"latin": d.body.name, "body": d.body.name, "heading": d.heading.name,
                      "cs": d.cs_font or _complex_font(kit) or d.body.name,
                      "ea": _east_asian_font(kit) or d.body.name},
-                    plain(content.title, kit.language)[:250], plain(content.subtitle or content.summary,
-                                                                   kit.language)[:250],
-                    plain(org.name)[:250] if org else "", (stamp.year, stamp.month, stamp.day, 9, 0, 0),
+                    plain(content.title, kit.language)[:PROPERTY_LENGTH],
+                    plain(content.subtitle or content.summary, kit.language)[:PROPERTY_LENGTH],
+                    plain(org.name)[:PROPERTY_LENGTH] if org else "", (stamp.year, stamp.month, stamp.day, *STAMP_TIME),
                     d.template, d.colors.link, d.line_pitch)
 
 

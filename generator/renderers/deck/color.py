@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from .model import Box, Colors, Place, Rect, Slide
 
-AA = 4.5
+AA = 4.5          # WCAG 2 AA for text: the default where no theme names its own
+MIX_STEPS = 20    # a colour is moved towards black or white in twentieths until it reads
 
 
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
@@ -52,9 +53,9 @@ def ensure(fg: str, backs: list[str] | tuple[str, ...] | str, ratio: float = AA)
         return fg.upper()
     found = []
     for target in ("#000000", "#FFFFFF"):
-        step = next((k for k in range(1, 21) if worst(mix(fg, target, k / 20)) >= ratio), None)
+        step = next((k for k in range(1, MIX_STEPS + 1) if worst(mix(fg, target, k / MIX_STEPS)) >= ratio), None)
         if step is not None:
-            found.append((step, mix(fg, target, step / 20)))
+            found.append((step, mix(fg, target, step / MIX_STEPS)))
     if found:
         return min(found)[1]
     return max(("#000000", "#FFFFFF"), key=worst)
@@ -75,28 +76,29 @@ def modify(colour: str, lum_mod: float | None = None, lum_off: float | None = No
     return _hex((r, g, b))
 
 
-def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors) -> Colors:
+def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors, look: dict,
+            ratio: float = AA) -> Colors:
     """Text colours from a template's scheme (dk1, lt1, dk2, lt2, accent1..6, hlink, after the
-    master's colour map as tx1, bg1, tx2, bg2), each readable on the background and on the fills
-    the deck puts behind text (option boxes, table rows)."""
+    master's colour map as tx1, bg1, tx2, bg2), each readable (ratio) on the background and on the
+    fills the deck puts behind text (option boxes, table rows); look holds the theme's mixing shares."""
     bg = background
-    text = ensure(scheme.get("tx1", builtin.text), bg)
+    text = ensure(scheme.get("tx1", builtin.text), bg, ratio)
     white = builtin.background   # the deck's contrast white: table rows alternate it with light
     accent1 = scheme.get("accent1", builtin.secondary)
-    light = mix(accent1, bg, 0.88)
-    if contrast(light, bg) > 1.6 or contrast(text, light) < AA:
-        light = mix(text, bg, 0.92)
+    light = mix(accent1, bg, float(look["light"]))
+    if contrast(light, bg) > float(look["light_contrast"]) or contrast(text, light) < ratio:
+        light = mix(text, bg, float(look["light_text"]))
     backs = [bg, light, white]
-    primary = ensure(title or scheme.get("tx2", text), backs)
-    secondary = ensure(accent1, backs)
-    accent = ensure(scheme.get("accent2", secondary), [bg])
-    muted = ensure(mix(text, bg, 0.3), backs)
-    rule = mix(accent1, bg, 0.55)
-    on_primary = ensure(scheme.get("bg1", white), [secondary])
-    link = ensure(scheme.get("hlink", secondary), backs)
-    correct = ensure(builtin.correct, [white, bg], 3.0)
-    on_correct = ensure(builtin.on_correct, [correct])
-    return Colors(primary, secondary, accent, ensure(text, backs), muted, light, rule, on_primary, correct,
+    primary = ensure(title or scheme.get("tx2", text), backs, ratio)
+    secondary = ensure(accent1, backs, ratio)
+    accent = ensure(scheme.get("accent2", secondary), [bg], ratio)
+    muted = ensure(mix(text, bg, float(look["muted"])), backs, ratio)
+    rule = mix(accent1, bg, float(look["rule"]))
+    on_primary = ensure(scheme.get("bg1", white), [secondary], ratio)
+    link = ensure(scheme.get("hlink", secondary), backs, ratio)
+    correct = ensure(builtin.correct, [white, bg], float(look["fill_contrast"]))
+    on_correct = ensure(builtin.on_correct, [correct], ratio)
+    return Colors(primary, secondary, accent, ensure(text, backs, ratio), muted, light, rule, on_primary, correct,
                   on_correct, link, builtin.badge, builtin.background)
 
 

@@ -13,8 +13,9 @@ from ...typeset.bidi import has_rtl, web_addresses
 from .fit import Face, Measure
 from .model import Box, Colors, Fill, Para, Place, Rect, Slide, TitleStyle
 
-SLIDE_W, SLIDE_H = 13.333, 7.5
-TITLE_SLIDE, TITLE_ONLY = 0, 5   # the built-in base's layouts (python-pptx's): every title in a title placeholder
+# the built-in base's layouts (python-pptx's default package: Title Slide and Title Only), not a look: the
+# slides are made on them so that every title is in a title placeholder
+TITLE_SLIDE, TITLE_ONLY = 0, 5
 LRM = "\u200e"
 # which Place each kind of slide is set on
 KINDS = {"title": "title", "closing": "closing", "divider": "section", "quiz": "section", "agenda": "body",
@@ -35,7 +36,7 @@ class Design:
     kinds: dict = field(default_factory=lambda: dict(KINDS))
     template: bytes | None = None     # the cleaned organisation template (None: built in)
     accent_rules: bool = True         # the built-in design draws a short accent rule under big titles
-    line_pitch: float | None = 1.2    # exact line pitch (x size), or None for the template's single spacing
+    line_pitch: float | None = None   # exact line pitch (x size), or None for the template's single spacing
     notes: list[str] = field(default_factory=list)   # what the design had to give way on (warnings)
     cs_font: str = ""                 # the font named for right-to-left scripts (the body font when empty)
 
@@ -47,7 +48,8 @@ class Design:
         t = kit.theme.section("deck")
         slack = float(t["rtl_width_slack"] if rtl else t["width_slack"])
         return Measure(self.body, self.heading, self.fallbacks, rtl, kit.language.split("-")[0], slack,
-                       float(t["rtl_bold_width_slack" if rtl else "bold_width_slack"]))
+                       float(t["rtl_bold_width_slack" if rtl else "bold_width_slack"]),
+                       tuple(float(v) for v in t["text_inset"]))
 
 
 def colors_of(kit) -> Colors:
@@ -67,16 +69,19 @@ def builtin(kit, rtl: bool) -> Design:
     light divider slides with a side band; every decoration listed so that text colours are checked
     against what lies behind them. Mirrored for right-to-left languages."""
     t = kit.theme.section("deck")
+    ts, sec, cl = t["title_slide"], t["section"], t["closing"]
     c = colors_of(kit)
-    w, h = SLIDE_W, SLIDE_H
+    w, h = (float(v) for v in t["slide"])
     mx, band, footer_h = float(t["margin_x"]), float(t["band_height"]), float(t["footer_height"])
     body_top = float(t["body_top"])
-    body = Rect(mx, body_top, w - 2 * mx, h - footer_h - 0.12 - body_top)
+    body = Rect(mx, body_top, w - 2 * mx, h - footer_h - float(t["body_gap"]) - body_top)
     title = Rect(mx, float(t["title_top"]), w - 2 * mx, float(t["title_height"]))
     size = float(t["title_size"])
     align = "start"
-    footer = Rect(mx, h - footer_h + 0.04, w - 2 * mx - 1.4, footer_h - 0.12)
-    number = Rect(w - mx - 1.2, h - footer_h + 0.04, 1.2, footer_h - 0.12)
+    strip_y, strip_h = h - footer_h + float(t["footer_top"]), footer_h - float(t["footer_top"]) - float(t["footer_bottom"])
+    number_w = float(t["number_width"])
+    footer = Rect(mx, strip_y, w - 2 * mx - number_w - float(t["number_gap"]), strip_h)
+    number = Rect(w - mx - number_w, strip_y, number_w, strip_h)
     if rtl:
         footer, number = mirrored(footer, w), mirrored(number, w)
     end_rule = float(t["end_rule"])
@@ -84,22 +89,31 @@ def builtin(kit, rtl: bool) -> Design:
     banded = Place("body", title, body, c.background,
                    (Fill(Rect(0, 0, w, band), c.primary, "Title band"),
                     Fill(Rect(0, band, w, float(t["band_rule"])), c.accent, "Accent rule"),
-                    Fill(Rect(mx, h - footer_h, w - 2 * mx, 0.01), c.rule, "Footer rule")),
+                    Fill(Rect(mx, h - footer_h, w - 2 * mx, float(t["footer_rule"])), c.rule, "Footer rule")),
                    TitleStyle(size, c.on_primary, True, False, align, "middle"), footer, number, c.muted,
                    layout=TITLE_ONLY)
-    big_title = Rect(mx, 0.9, w - 2 * mx, 2.9)
-    dark = Place("title", big_title, Rect(mx, 4.25, w - 2 * mx, h - 4.25 - footer_h - 0.1), c.primary,
+
+    def below(top: float, gap: float, indent: float = 0.0) -> Rect:
+        """A body from top down to gap above the footer strip."""
+        return Rect(mx + indent, top, w - 2 * mx - indent, h - top - footer_h - gap)
+
+    big_title = Rect(mx, float(ts["title_top"]), w - 2 * mx, float(ts["title_height"]))
+    logo_w = float(ts["logo_width"])
+    dark = Place("title", big_title, below(float(ts["body_top"]), float(ts["body_gap"])), c.primary,
                  (Fill(Rect(0, h - end_rule, w, end_rule), c.accent, "Accent rule"),),
-                 TitleStyle(48, c.on_primary, True, False, align, "bottom"), footer, number, c.rule,
-                 layout=TITLE_SLIDE, logo=Rect(w - mx - 2.6, 0.45, 2.6, float(t["logo_height"])))
-    closing = replace(dark, role="closing", layout=TITLE_ONLY, title=Rect(mx, 0.7, w - 2 * mx, 1.5),
-                      body=Rect(mx, 2.5, w - 2 * mx, h - 2.5 - footer_h - 0.1),
-                      title_style=TitleStyle(48, c.on_primary, True, False, align, "bottom"))
-    section_title = Rect(mx + 0.2, 1.1, w - 2 * mx - 0.2, 2.5)
-    section = Place("section", section_title, Rect(mx + 0.2, 3.9, w - 2 * mx - 0.2, h - 3.9 - footer_h - 0.1),
+                 TitleStyle(float(ts["title_size"]), c.on_primary, True, False, align, "bottom"), footer, number,
+                 c.rule, layout=TITLE_SLIDE,
+                 logo=Rect(w - mx - logo_w, float(ts["logo_top"]), logo_w, float(t["logo_height"])))
+    closing = replace(dark, role="closing", layout=TITLE_ONLY,
+                      title=Rect(mx, float(cl["title_top"]), w - 2 * mx, float(cl["title_height"])),
+                      body=below(float(cl["body_top"]), float(cl["body_gap"])),
+                      title_style=TitleStyle(float(cl["title_size"]), c.on_primary, True, False, align, "bottom"))
+    indent = float(sec["indent"])
+    section_title = Rect(mx + indent, float(sec["title_top"]), w - 2 * mx - indent, float(sec["title_height"]))
+    section = Place("section", section_title, below(float(sec["body_top"]), float(sec["body_gap"]), indent),
                     c.light, (Fill(Rect(0, 0, side, h), c.primary, "Side band"),),
-                    TitleStyle(40, c.primary, True, False, align, "bottom"), footer, number, c.muted,
-                    layout=TITLE_ONLY)
+                    TitleStyle(float(sec["title_size"]), c.primary, True, False, align, "bottom"), footer, number,
+                    c.muted, layout=TITLE_ONLY)
     places = {"body": banded, "title": dark, "closing": closing, "section": section}
     if rtl:
         places = {role: _mirror_place(p, w) for role, p in places.items()}
@@ -134,8 +148,16 @@ def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
     corner, rule = float(t["corner"]), float(t["box_rule"])
     slide.boxes = [replace(b, corner=corner if b.rounded else 0.0, line_width=rule if b.line else 0.0)
                    for b in slide.boxes]
+    inset = tuple(float(v) for v in t["text_inset"])
+    slide.title_box, slide.subtitle = _inset(slide.title_box, inset), _inset(slide.subtitle, inset)
+    slide.boxes = [_inset(b, inset) for b in slide.boxes]
     if rtl:
         _marked(slide)
+
+
+def _inset(box: Box | None, inset: tuple) -> Box | None:
+    """box with the design's text inset, unless it has one of its own."""
+    return box if box is None or box.inset is not None else replace(box, inset=inset)
 
 
 def _marked(slide: Slide) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from ...text import Run
 
-PT = 72.0
-INSET = (0.08, 0.05, 0.08, 0.05)   # text box insets l, t, r, b (inches)
+PT = 72.0   # points to the inch
 
 
 @dataclass(frozen=True)
@@ -63,8 +62,8 @@ class Colors:
 class TitleStyle:
     """How a layout sets its title: size, colour, weight, capitals, alignment and anchor."""
 
-    size: float = 32.0
-    color: str = "#000000"
+    size: float
+    color: str
     bold: bool = True
     caps: bool = False
     align: str = "left"
@@ -80,10 +79,10 @@ class Place:
     body: Rect
     background: str
     fills: tuple[Fill, ...] = ()
-    title_style: TitleStyle = TitleStyle()
+    title_style: TitleStyle | None = None   # every Place a design makes has one
     footer: Rect | None = None       # where the footer text goes
     number: Rect | None = None       # where the slide number goes
-    footer_color: str = "#4F5966"
+    footer_color: str = ""           # the footer's and the slide number's text colour
     layout: int = 0                  # index of the layout the slide is made on (the template's or the base's)
     body_placeholder: bool = False   # template: the layout has a body placeholder where body goes
     body_align: str = "start"
@@ -128,7 +127,7 @@ class Box:
     corner: float = 0.0              # a rounded box's corner radius, as a share of its shorter side
     line_width: float = 0.0          # points, of the rule around a box with a line colour
     anchor: str = "top"
-    inset: tuple[float, float, float, float] = INSET
+    inset: tuple[float, float, float, float] | None = None   # l, t, r, b; None: the design's (set when finished)
     placeholder: str | None = None   # template: set in the slide's body or subtitle placeholder
 
 
@@ -182,7 +181,7 @@ class Slide:
     subtitle: Box | None = None
     rules: list[tuple[float, float, float, float, str]] = field(default_factory=list)  # x, y, w, h, colour
     footer: str = ""
-    footer_size: float = 12.0
+    footer_size: float = 0.0         # of the footer and the slide number (set when the deck is finished)
     footer_box: Box | None = None    # the footer text where the place puts it (set when the deck is finished)
     number_box: Box | None = None    # the slide number, its one run the number (the writer writes it as a field)
     number: int = 0
@@ -204,7 +203,7 @@ class DeckPlan:
     author: str
     stamp: tuple                     # (y, m, d, h, min, s): the core properties' fixed date
     template: bytes | None = None    # the organisation's template, cleaned (None: the built-in design)
-    link_color: str = "#1F5FA0"
+    link_color: str = ""
     line_pitch: float | None = None  # exact line pitch (x size) of the built-in design; None: single
 
     @property

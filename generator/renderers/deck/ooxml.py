@@ -9,7 +9,11 @@ from .model import Rect
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-EMU = 914400
+EMU = 914400                  # English metric units to the inch
+PERCENT = 100000              # DrawingML's percentages and colour parts are in thousandths of a percent
+CENTIPOINTS = 100             # text sizes are in hundredths of a point
+# a master's shape smaller than this (inches) is a speck, not in the text's way (a test, not a look)
+SPECK = (0.3, 0.2)
 _ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "left", "dist": "left"}
 _ANCHOR = {"t": "top", "ctr": "middle", "b": "bottom", "just": "top", "dist": "top"}
 _PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "blue": "#0000FF", "green": "#008000",
@@ -60,11 +64,11 @@ def colour_in(parent, scheme: dict[str, str]) -> str | None:
         elif tag == "prstClr":
             base = _PRESET.get(child.get("val", ""))
         elif tag == "scrgbClr":
-            base = "#%02X%02X%02X" % tuple(round(int(child.get(k, "0")) / 100000 * 255) for k in ("r", "g", "b"))
+            base = "#%02X%02X%02X" % tuple(round(int(child.get(k, "0")) / PERCENT * 255) for k in ("r", "g", "b"))
         if tag.endswith("Clr"):
             if base is None:
                 return None
-            mods = {local(m): int(m.get("val", "100000")) / 100000 for m in child}
+            mods = {local(m): int(m.get("val", str(PERCENT))) / PERCENT for m in child}
             return modify(base, mods.get("lumMod"), mods.get("lumOff"), mods.get("tint"), mods.get("shade"))
     return None
 
@@ -123,7 +127,7 @@ def rect_of(sppr, slide_w: float, slide_h: float) -> Rect | None:
     x0, y0 = max(x, 0.0), max(y, 0.0)
     x1, y1 = min(x + w, slide_w), min(y + h, slide_h)
     r = Rect(x0, y0, x1 - x0, y1 - y0)
-    return r if r.w >= 0.3 and r.h >= 0.2 else None
+    return r if r.w >= SPECK[0] and r.h >= SPECK[1] else None
 
 
 def text_style(lvl, scheme) -> dict:
@@ -136,7 +140,7 @@ def text_style(lvl, scheme) -> dict:
     rpr = lvl.find(f"{A}defRPr") if local(lvl) != "rPr" else lvl
     if rpr is not None:
         if rpr.get("sz"):
-            out["size"] = int(rpr.get("sz")) / 100
+            out["size"] = int(rpr.get("sz")) / CENTIPOINTS
         if rpr.get("b") is not None:
             out["bold"] = rpr.get("b") in ("1", "true")
         if rpr.get("cap") is not None:

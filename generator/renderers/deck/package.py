@@ -17,10 +17,12 @@ from pathlib import Path
 from ... import tracking
 from ...errors import TemplateError
 
-MAX_PART = 64 * 2**20          # the largest part, uncompressed (a large background picture)
-MAX_TOTAL = 256 * 2**20        # all parts together, uncompressed
+MB = 2**20
+MAX_PART = 64 * MB             # the largest part, uncompressed (a large background picture)
+MAX_TOTAL = 256 * MB           # all parts together, uncompressed
 MAX_RATIO = 200                # uncompressed / compressed, for parts over 1 MB: more is a zip bomb
 MAX_PARTS = 5000
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip member holds: the same bytes for the same parts
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -91,7 +93,7 @@ class Package:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
             for name, data in self.parts.items():
-                out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+                out.writestr(zipfile.ZipInfo(name, date_time=ZIP_EPOCH), data)
         return buf.getvalue()
 
 
@@ -115,13 +117,13 @@ def read_bounded(path: Path) -> dict[str, bytes]:
         for info in infos:
             total += info.file_size
             if info.file_size > MAX_PART:
-                raise _refuse(path, f"its part {info.filename} would take {info.file_size / 2**20:.0f} MB "
-                              f"(at most {MAX_PART // 2**20} MB a part)")
-            if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise _refuse(path, f"its part {info.filename} would take {info.file_size / MB:.0f} MB "
+                              f"(at most {MAX_PART // MB} MB a part)")
+            if info.file_size > MB and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise _refuse(path, f"its part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}"
                               " times over, as zip bombs are")
             if total > MAX_TOTAL:
-                raise _refuse(path, f"its parts would take more than {MAX_TOTAL // 2**20} MB")
+                raise _refuse(path, f"its parts would take more than {MAX_TOTAL // MB} MB")
         parts = {}
         for info in infos:
             if info.is_dir():

@@ -20,6 +20,12 @@ _CLAUSE = re.compile(r"[;:؛—–；：]|\s-\s")
 _CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–，、；：]|\s-\s")
 
 
+# what a talk slide shows of a point, in words, relative to the theme's lead_words (rules of selection, stated
+# in the docstring below): a phrase is at most 1.5 times lead_words; a clause shorter than 2 words (4 when
+# a comma may end it) says nothing on its own
+PHRASE, CLAUSE_WORDS, COMMA_CLAUSE_WORDS = 1.5, 2, 4
+
+
 def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     """What a talk slide shows of a point: all of it up to twice max_words words; else the words
     before a colon, semicolon or dash, or its first sentence, when that reads as a phrase of at most
@@ -28,11 +34,11 @@ def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
     short (for a section that would otherwise take more than two slides, or crowd one): all of it
     only up to 1.5 x max_words, and a comma may end the phrase too when four words or more come
     before it. A shorter clause ("If in doubt") says nothing on its own."""
-    phrase = int(max_words * 1.5)
+    phrase = int(max_words * PHRASE)
     if word_count(text) <= (phrase if short else 2 * max_words):
         return text.strip()
     clause = (_CLAUSE_OR_COMMA if short else _CLAUSE).search(text)
-    if clause and (4 if short else 2) <= word_count(text[:clause.start()]) <= phrase:
+    if clause and (COMMA_CLAUSE_WORDS if short else CLAUSE_WORDS) <= word_count(text[:clause.start()]) <= phrase:
         return text[:clause.start()].strip()
     sentence = first_sentence(text)
     if word_count(sentence) <= phrase:
@@ -64,7 +70,9 @@ def cut_runs(runs: tuple[Run, ...], phrase: str) -> tuple[Run, ...]:
     return tuple(x for x in out if x.text.strip()) or runs
 
 
-SCRIPT_WORDS = 220  # the most words of one slide's speaker notes, about a minute and a half aloud
+# dividers="auto" gives a deck dividers from this many sections, taking this many slides each on average:
+# where the room needs to hear where one part ends (a rule of structure, not of look)
+AUTO_DIVIDER_SECTIONS, AUTO_DIVIDER_SLIDES = 3, 2
 
 
 def _words(slide) -> int:
@@ -105,7 +113,8 @@ class Sequence:
         # them to a deck of three sections or more that take two slides each on average, where the
         # room needs to hear where one part ends
         body_slides = len(p.slides) - (starts[0][2] if starts else 0)
-        if dividers == "always" or dividers == "auto" and len(starts) >= 3 and body_slides >= 2 * len(starts):
+        if dividers == "always" or dividers == "auto" and len(starts) >= AUTO_DIVIDER_SECTIONS \
+                and body_slides >= AUTO_DIVIDER_SLIDES * len(starts):
             for number, section, start in reversed(starts):
                 body = p.slides[start:]
                 del p.slides[start:]
@@ -133,7 +142,8 @@ class Sequence:
 
     def section(self, index: int, section) -> None:
         p, kit = self.p, self.kit
-        c = p.c
+        c, look = p.c, p.t["text"]
+        indent = float(look["bullet_indent"]) * p.body_size
         title = self.plain(section.title)
         blocks: list[list[Para]] = []
         bullet = dict(bullet="\u2022", bullet_color=c.secondary, link_color=c.link)
@@ -143,27 +153,29 @@ class Sequence:
                 out: list[list[Para]] = []
                 if section.slide:
                     for item in section.slide:
-                        out.append([Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=14,
-                                         **bullet)])
+                        out.append([Para(p.point_runs(item), 0, c.text, indent=indent,
+                                         space_before=float(look["talk_point_space"]), **bullet)])
                     return out
                 texts = paragraphs(section.text)
                 if texts:
-                    out.append([Para(p.runs(first_sentence(texts[0])), 0, c.text, space_before=10)])
+                    out.append([Para(p.runs(first_sentence(texts[0])), 0, c.text,
+                                     space_before=float(look["talk_lead_space"]))])
                 for item in section.points:
                     pt = point(item)
                     shown = (tuple(Run(r.text, True, r.italic) for r in p.runs(pt.term)) if pt.term
                              else cut_runs(p.runs(pt.text), lead_phrase(self.plain(pt.text), self.lead_words, short)))
-                    out.append([Para(shown, 0, c.text, indent=0.9 * p.body_size, space_before=14, **bullet)])
+                    out.append([Para(shown, 0, c.text, indent=indent, space_before=float(look["talk_point_space"]),
+                                     **bullet)])
                 return out
 
             blocks = talk_blocks(False)
             brief = talk_blocks
             notes = self.script(section)
         else:
-            blocks = [[Para(p.runs(t), 0, c.text, space_before=12, link_color=c.link)]
+            blocks = [[Para(p.runs(t), 0, c.text, space_before=float(look["paragraph_space"]), link_color=c.link)]
                       for t in paragraphs(section.text)]
-            blocks += [[Para(p.point_runs(item), 0, c.text, indent=0.9 * p.body_size, space_before=10, **bullet)]
-                       for item in section.points]
+            blocks += [[Para(p.point_runs(item), 0, c.text, indent=indent, space_before=float(look["point_space"]),
+                             **bullet)] for item in section.points]
             notes = "\n\n".join(self.plain(n) for n in paragraphs(section.notes)) or self.script(section)
         image = (kit.asset(section.image.file), self.plain(section.image.alt)) if section.image else None
         if blocks:
@@ -209,6 +221,8 @@ class Sequence:
 
     def faq(self) -> None:
         p, c = self.p, self.p.c
+        look = p.t["text"]
+        indent = float(look["bullet_indent"]) * p.body_size
         faqs = self.kit.content.faq
         blocks, scripts = [], []
         for item in faqs:
@@ -217,18 +231,22 @@ class Sequence:
                        for x in item.points]
             scripts.append(self.plain(item.question) + "\n" + "\n".join(answer))
             if self.talk:
-                blocks.append([Para(p.runs(item.question), 0, c.text, bold=False, space_before=18,
-                                    bullet="\u2022", bullet_color=c.secondary, indent=0.9 * p.body_size)])
+                blocks.append([Para(p.runs(item.question), 0, c.text, bold=False,
+                                    space_before=float(look["talk_question_space"]), bullet="\u2022",
+                                    bullet_color=c.secondary, indent=indent)])
             else:
-                block = [Para(p.runs(item.question), 0, c.primary, bold=True, space_before=20)]
-                block += [Para(p.runs(a), 0, c.text, space_before=6, link_color=c.link) for a in paragraphs(item.answer)]
+                block = [Para(p.runs(item.question), 0, c.primary, bold=True, space_before=float(look["question_space"]))]
+                block += [Para(p.runs(a), 0, c.text, space_before=float(look["answer_space"]), link_color=c.link)
+                          for a in paragraphs(item.answer)]
                 block += [Para(p.point_runs(x), 0, c.text, bullet="\u2022", bullet_color=c.secondary,
-                               indent=0.9 * p.body_size, space_before=5) for x in item.points]
+                               indent=indent, space_before=float(look["answer_point_space"])) for x in item.points]
                 blocks.append(block)
         title = self.say("faq")
         lead = self.say("note_faq")
         # a slide's script is read in about a minute and a half: three answers of a usual length, four short ones
         words = sum(len(x.split()) for x in scripts) / max(len(scripts), 1)
-        most = (4 if words <= SCRIPT_WORDS / 4 else 3) if self.talk else 0
+        script = int(p.t["script_words"])
+        most = (int(p.t["faq_short_per_slide"]) if words <= script / 4 else int(p.t["faq_per_slide"])) \
+            if self.talk else 0
         p.text_slides("faq", title, blocks, lambda i, j: "\n\n".join([lead] + scripts[i:j]), None, ("faq",),
                       most=most)

@@ -8,11 +8,12 @@ from pathlib import Path
 from ...text import Run, plain, point, runs
 from .color import readable
 from .design import Design, furnish
-from .fit import balanced, even, fit_line, fit_title, largest, sizes_between
-from .model import INSET, PT, Box, Para, Picture, Place, Slide
+from .fit import EPS, balanced, even, fit_line, fit_title, largest, sizes_between
+from .model import PT, Box, Para, Picture, Place, Slide
 
 
 CONTENT_KINDS = ("agenda", "content", "faq", "table", "question", "reveal")   # titles in one size, or two
+EVEN_SPLIT_MOST = 60   # the even split's search is for a slide's few blocks; longer lists are balanced (its time)
 
 
 class Planner:
@@ -28,7 +29,8 @@ class Planner:
         talk = style == "talk"
         # a slide smaller than the built-in 13.33 x 7.5 in fills the same screen, so its text reads larger:
         # the talk sizes scale with it (a 4:3 slide as tall as the built-in one keeps them)
-        self.scale = min(1.0, max(design.width / 13.333, design.height / 7.5))
+        slide_w, slide_h = (float(v) for v in self.t["slide"])
+        self.scale = min(1.0, max(design.width / slide_w, design.height / slide_h))
         self.body_size = round(float(self.t["body_size"] if talk else self.t["full_body_size"]) * self.scale)
         self.min_body = round(float(self.t["min_body_size"] if talk else self.t["full_min_body_size"]) * self.scale)
 
@@ -66,7 +68,8 @@ class Planner:
         t, st, r = place.title, place.title_style, self.runs(text) if not lang else (Run(text),)
         high = high or st.size
         low = min(float(self.t["min_title_size"]), high)
-        size = fit_title(self.m, r, t.w, t.h - reserve, high, low, lines, st.bold, st.caps)
+        size = fit_title(self.m, r, t.w, t.h - reserve, high, low, float(self.t["least_size"]), lines, st.bold,
+                         st.caps)
         para = Para(r, size, st.color, bold=st.bold, align=st.align, font="heading", caps=st.caps, lang=lang)
         return Box(t.x, t.y, t.w, t.h, (para,), name="Title", anchor=st.anchor)
 
@@ -80,11 +83,12 @@ class Planner:
         if not self.d.accent_rules:
             return []
         w, h = (float(v) for v in self.t["accent_rule"])
-        x = box.x + box.w - INSET[2] - w if self.kit.rtl else box.x + INSET[0]
+        inset = box.inset or self.m.inset
+        x = box.x + box.w - inset[2] - w if self.kit.rtl else box.x + inset[0]
         return [(x, y, float(w), float(h), self.c.accent)]
 
     def fits(self, paras, width, height) -> bool:
-        return self.m.box_height(paras, width) <= height + 1e-6
+        return self.m.box_height(paras, width) <= height + EPS
 
     def picture(self, path: Path, x, y, w, h, alt: str, name="Image", card=None) -> Picture:
         """A picture scaled into x, y, w, h (inches), its aspect ratio kept, centred."""
@@ -105,7 +109,10 @@ class Planner:
         kit, content, c = self.kit, self.kit.content, self.c
         place = self.d.place("title")
         org = content.organization
-        title_box = self.title_box(content.title, "title", high=max(place.title_style.size, 44.0), lines=3)
+        ts = self.t["title_slide"]
+        title_box = self.title_box(content.title, "title", high=max(place.title_style.size,
+                                                                       float(ts["least_title_size"])),
+                                   lines=int(ts["title_lines"]))
         details: list[tuple[tuple[Run, ...], str, bool]] = []
         if content.subtitle:
             details.append((self.runs(content.subtitle), "subtitle", False))
@@ -119,19 +126,21 @@ class Planner:
         colours = {"subtitle": c.light, "date": c.accent, "event": c.on_primary, "org": c.rule} \
             if self.d.accent_rules else {"date": c.secondary, "org": c.muted}
         b = place.body
-        rules = self.rule_under(title_box, b.y - 0.25)
+        rules = self.rule_under(title_box, b.y - float(ts["rule_gap"]))
+        share, least, space = float(ts["minor_share"]), float(ts["min_minor_size"]), float(ts["detail_space"])
 
         def make(size):
             out = []
             for k, (r, role, bold) in enumerate(details):
-                small = size if role in ("subtitle", "date") else max(24.0, round(size * 0.85, 1))
+                small = size if role in ("subtitle", "date") else max(least, round(size * share, 1))
                 out.append(Para(r, small, colours.get(role, c.text), bold=bold, align=place.body_align,
-                                space_before=0 if k == 0 else 0.35 * size))
+                                space_before=0 if k == 0 else space * size))
             return out
 
         boxes = []
-        while details:  # the least important details give way before the text gets smaller than 20 pt
-            size, paras, ok = largest(make, sizes_between(30, 24), lambda ps: self.fits(ps, b.w, b.h))
+        sizes = sizes_between(float(ts["detail_size"]), float(ts["min_detail_size"]))
+        while details:  # the least important details give way before the text gets smaller
+            size, paras, ok = largest(make, sizes, lambda ps: self.fits(ps, b.w, b.h))
             if ok or len(details) == 1:
                 boxes.append(Box(b.x, b.y, b.w, b.h, tuple(paras), name="Details",
                                  placeholder="subtitle" if place.body_placeholder else None))
@@ -153,23 +162,25 @@ class Planner:
         b = place.body
         items = [self.runs(t) for t in titles]
         gap = float(self.t["gap"])
+        a = self.t["agenda"]
+        indent, space = float(a["number_indent"]), float(a["space"])
         best = None
-        for columns in ((1, 2) if (b.w - gap) / 2 >= 4.0 else (1,)):
+        for columns in ((1, 2) if (b.w - gap) / 2 >= float(a["column_width"]) else (1,)):
             col_w = (b.w - gap * (columns - 1)) / columns
             per = -(-len(items) // columns)
 
             def make(size, col_w=col_w):
-                return [Para(r, size, c.text, indent=1.6 * size, number=n, bullet_color=c.secondary,
-                             space_before=0.55 * size) for n, r in enumerate(items, start=1)]
+                return [Para(r, size, c.text, indent=indent * size, number=n, bullet_color=c.secondary,
+                             space_before=space * size) for n, r in enumerate(items, start=1)]
 
             def fits(paras, per=per, col_w=col_w):
                 return all(self.fits(paras[k:k + per], col_w, b.h) for k in range(0, len(paras), per))
 
-            size, paras, ok = largest(make, sizes_between(self.body_size + 4, self.min_body), fits)
-            if ok and (best is None or size > best[0] + 3):
+            size, paras, ok = largest(make, sizes_between(self.body_size + float(a["larger"]), self.min_body), fits)
+            if ok and (best is None or size > best[0] + float(a["column_gain"])):
                 best = (size, paras, columns, col_w, per)
         if best is None:
-            size, paras, _ = largest(make, sizes_between(self.min_body, 12), fits)
+            size, paras, _ = largest(make, sizes_between(self.min_body, float(self.t["least_size"])), fits)
             best = (size, paras, 1, b.w, len(items))
         size, paras, columns, col_w, per = best
         boxes = []
@@ -200,7 +211,8 @@ class Planner:
         gap = float(self.t["gap"])
         share = float(self.t["image_share"])
         text_w = b.w * (1 - share) - gap / 2 if image else b.w
-        cap = b.h - INSET[1] - INSET[3]
+        _, top, _, bottom = self.m.inset
+        cap = b.h - top - bottom
         cache: dict = {}
 
         def heights(size):
@@ -213,11 +225,13 @@ class Planner:
 
         sizes = sizes_between(self.body_size, self.min_body)
         chosen = None
-        small = len(blocks) <= 60   # the even split's search is for a slide's few blocks, not for long lists
+        small = len(blocks) <= EVEN_SPLIT_MOST
+        balance = float(self.t["text"]["balance"])
         for by_height in ((True, False) if small else ()):
             for parts in range(1, len(blocks) // 2 + 1 if len(blocks) > 1 else 2):
                 chosen = next(((size, groups) for size in sizes
-                               if (groups := even(heights(size), cap, parts, most, by_height=by_height))), None)
+                               if (groups := even(heights(size), cap, parts, most, ratio=balance,
+                                                  by_height=by_height))), None)
                 if chosen:
                     break
             if chosen:
@@ -227,7 +241,7 @@ class Planner:
                 groups = balanced(heights(size), cap)
                 if most:
                     groups = [(k, min(k + most, j)) for i, j in groups for k in range(i, j, most)]
-                if all(sum(heights(size)[i:j]) <= cap + 1e-6 for i, j in groups):
+                if all(sum(heights(size)[i:j]) <= cap + EPS for i, j in groups):
                     chosen = (size, groups)
                     break
         if chosen is None:
@@ -241,8 +255,8 @@ class Planner:
             paras = [replace(p, space_before=0.0) if k == 0 else p for k, p in enumerate(paras)]
             h = self.m.box_height(paras, text_w)
             x = b.x + b.w - text_w if self.kit.rtl and image else b.x
-            top = b.y + max(0.0, (b.h - h) / 2.5) if self.style == "talk" else b.y
-            box = Box(x, top, text_w, min(max(h, 0.6), b.h), tuple(paras), name="Body",
+            top = b.y + max(0.0, (b.h - h) * float(self.t["text"]["talk_drop"])) if self.style == "talk" else b.y
+            box = Box(x, top, text_w, min(max(h, float(self.t["text"]["min_height"])), b.h), tuple(paras), name="Body",
                       placeholder="body" if place.body_placeholder and self.style != "talk" else None)
             pictures = []
             if image is not None and part == 0:
@@ -264,72 +278,77 @@ class Planner:
     def divider(self, number: int, total: int, title: str, notes: str) -> None:
         """A section's divider: "Part 2 of 8" over the section's title, both in the title placeholder,
         so that the divider's title is its own (no two slides share a title) and is read first."""
-        place = self.d.place("divider")
+        place, sec = self.d.place("divider"), self.t["section"]
         kicker, lang = self.say("section_number", number=number, total=total)
-        size = round(28 * self.scale)
+        size = round(float(sec["kicker_size"]) * self.scale)
         para = Para(kicker, size, self.c.secondary, bold=True, align=place.title_style.align, font="heading",
                     lang=lang)
-        reserve = self.m.pitch(size, "heading") / PT + 0.1
-        box = self.title_box(title, "divider", high=max(place.title_style.size, 40.0), lines=3, reserve=reserve)
-        box = replace(box, paras=(replace(para, space_before=0.0),) + tuple(replace(p, space_before=6.0)
+        reserve = self.m.pitch(size, "heading") / PT + float(sec["kicker_gap"])
+        box = self.title_box(title, "divider", high=max(place.title_style.size, float(sec["least_title_size"])),
+                             lines=int(sec["title_lines"]), reserve=reserve)
+        space = float(sec["title_space"])
+        box = replace(box, paras=(replace(para, space_before=0.0),) + tuple(replace(p, space_before=space)
                                                                             for p in box.paras))
-        rules = self.rule_under(box, place.body.y - 0.3)
+        rules = self.rule_under(box, place.body.y - float(sec["rule_gap"]))
         self.add(Slide("divider", f"{kicker[0].text}\n{title}", box, notes, [], rules=rules))
 
     # --- closing -------------------------------------------------------------------------------
 
     def closing(self, notes: str) -> None:
         kit, c, content = self.kit, self.c, self.kit.content
-        place = self.d.place("closing")
+        place, cl = self.d.place("closing"), self.t["closing"]
         b = place.body
         org = content.organization
         website = org.website if org and org.website else None
-        qr = min(float(self.t["qr_size"]), b.h - 0.3, b.w * 0.3) if website else 0.0
-        text_w = b.w - (qr + 0.6 if website else 0)
+        qr = min(float(self.t["qr_size"]), b.h - float(cl["qr_margin"]), b.w * float(cl["qr_share"])) if website else 0.0
+        text_w = b.w - (qr + float(cl["text_gap"]) if website else 0)
         x0 = b.x + b.w - text_w if kit.rtl else b.x
         ctx = kit.event_context()
         light = self.d.accent_rules
         title_runs, lang = self.say("closing_title")
-        title_box = self.title_box(title_runs[0].text, "closing", lang, lines=1)
+        title_box = self.title_box(title_runs[0].text, "closing", lang, lines=int(cl["title_lines"]))
+        inset = tuple(float(v) for v in cl["link_inset"])
 
         def boxes_at(f: float):
             boxes, y = [], b.y
             if website:
                 more_runs, more_lang = self.say("closing_more")
-                more = Para(more_runs, round(28 * f, 1), c.accent if light else c.secondary, bold=True,
-                            lang=more_lang)
+                more = Para(more_runs, round(float(cl["more_size"]) * f, 1), c.accent if light else c.secondary,
+                            bold=True, lang=more_lang)
                 h = self.m.box_height([more], text_w)
                 boxes.append(Box(x0, y, text_w, h, (more,), name="Find out more"))
-                y += h + 0.05
-                inset = (0.2, 0.08, 0.2, 0.08)
+                y += h + float(cl["more_gap"])
                 link_runs = (Run(website, href=website),)
-                size = fit_line(self.m, link_runs, round(26 * f, 1), text_w - 0.45, 14)
+                size = fit_line(self.m, link_runs, round(float(cl["link_size"]) * f, 1),
+                                text_w - float(cl["link_room"]), float(cl["min_link_size"]))
                 link = Para(link_runs, size, c.link, link_color=c.link)
-                w = min(text_w, self.m.width(link_runs, size) / PT + inset[0] + inset[2] + 0.25)
+                w = min(text_w, self.m.width(link_runs, size) / PT + inset[0] + inset[2] + float(cl["link_slack"]))
                 h = self.m.box_height([link], w, inset)
                 lx = x0 + text_w - w if kit.rtl else x0
                 boxes.append(Box(lx, y, w, h, (link,), name="Website", fill=c.badge if light else c.light,
                                  rounded=True, anchor="middle", inset=inset))
-                y += h + 0.3 * f
+                y += h + float(cl["link_gap"]) * f
             paras = []
+            detail = round(float(cl["detail_size"]) * f, 1)
             if ctx:
-                paras.append(Para((Run(ctx["name"]),), round(28 * f, 1), c.on_primary if light else c.text, bold=True))
+                paras.append(Para((Run(ctx["name"]),), round(float(cl["name_size"]) * f, 1),
+                                  c.on_primary if light else c.text, bold=True))
                 when = " · ".join(x for x in (ctx["date"], ctx["time"]) if x)
                 for line in (when, ctx["place"]):
                     if line:
-                        paras.append(Para((Run(line),), round(24 * f, 1), c.light if light else c.text,
-                                          space_before=4))
+                        paras.append(Para((Run(line),), detail, c.light if light else c.text,
+                                          space_before=float(cl["detail_space"])))
             if org and org.contact:
                 said, said_lang = self.say("contact", contact=org.contact)
-                paras.append(Para(said, round(24 * f, 1), c.rule if light else c.muted,
-                                  space_before=14 * f if paras else 0, lang=said_lang))
+                paras.append(Para(said, detail, c.rule if light else c.muted,
+                                  space_before=float(cl["contact_space"]) * f if paras else 0, lang=said_lang))
             if paras:
                 h = self.m.box_height(paras, text_w)
                 boxes.append(Box(x0, y, text_w, h, tuple(paras), name="Details"))
                 y += h
             return boxes, y - b.y
 
-        for f in (1.0, 0.9, 0.85, 0.8, 0.75, 0.7):
+        for f in cl["shrink"]:
             boxes, used = boxes_at(f)
             if used <= b.h:
                 break
@@ -344,7 +363,7 @@ class Planner:
             pictures.append(self.picture(kit.asset(org.logo), r.x, r.y, r.w, r.h,
                                          str(kit.say("logo_alt", name=plain(org.name))), "Logo", c.badge))
         self.add(Slide("closing", title_runs[0].text, title_box, notes, boxes, pictures,
-                       rules=self.rule_under(title_box, b.y - 0.2)))
+                       rules=self.rule_under(title_box, b.y - float(cl["rule_gap"]))))
 
     # --- finishing ---------------------------------------------------------------------------
 
@@ -358,8 +377,10 @@ class Planner:
             return
         low = float(self.t["min_title_size"])
 
+        left, top, right, bottom = self.m.inset
+
         def inner(box: Box) -> tuple[float, float]:
-            return (box.w - INSET[0] - INSET[2]) * PT, (box.h - INSET[1] - INSET[3]) * PT
+            return (box.w - left - right) * PT, (box.h - top - bottom) * PT
 
         def lines(s: Slide, size: float) -> int:
             para = s.title_box.paras[0]
@@ -367,17 +388,18 @@ class Planner:
 
         def fits(s: Slide, size: float, n: int) -> bool:
             k = lines(s, size)
-            return k <= n and k * self.m.pitch(size, "heading") <= inner(s.title_box)[1] + 1e-6
+            return k <= n and k * self.m.pitch(size, "heading") <= inner(s.title_box)[1] + EPS
 
         high = min(max(s.title_box.paras[0].size for s in slides),
                    min(self.d.place(s.kind).title_style.size for s in slides))
-        one = next((size for size in sizes_between(high, 12) if all(
-            size * self.m.pitch(1.0, "heading") <= inner(s.title_box)[1] + 1e-6 for s in slides)), 12.0)
+        least = float(self.t["least_size"])
+        one = next((size for size in sizes_between(high, least) if all(
+            size * self.m.pitch(1.0, "heading") <= inner(s.title_box)[1] + EPS for s in slides)), least)
         rest = [s for s in slides if not fits(s, one, 1)]
         two = next((size for size in sizes_between(one, low) if all(fits(s, size, 2) for s in rest)),
                    min((s.title_box.paras[0].size for s in rest), default=one))
         if rest:   # two sizes of one family: the larger at most a fifth larger than the smaller
-            one = min(one, round(two * 1.2))
+            one = min(one, round(two * float(self.t["title_step"])))
         for s in slides:
             size = one if s not in rest else two
             box = s.title_box
@@ -404,10 +426,11 @@ class Planner:
         ratio = float(self.t["contrast"])
         for n, slide in enumerate(self.slides, start=1):
             place: Place = slide.place
-            slide.number, slide.footer = n, footer
+            slide.number, slide.footer, slide.footer_size = n, footer, float(self.t["footer_size"])
             if place.footer is not None and footer:
                 r = (Run(footer),)
-                slide.footer_size = fit_line(self.m, r, 12, place.footer.w, 8)
+                slide.footer_size = fit_line(self.m, r, float(self.t["footer_size"]), place.footer.w,
+                                             float(self.t["min_footer_size"]))
             readable(slide, place, ratio)
             furnish(slide, self.t, self.c, self.kit.rtl)
         return self.slides

@@ -11,14 +11,15 @@ from .fit import balanced, sizes_between
 from .model import PT, Box, Para, Slide, TableChunk
 from .slides import Planner
 
-MANY_SLIDES = 6     # more slides than this of one table: too many to present
+MANY_SLIDES = 6     # more slides than this of one table: too many to present (a warning's threshold, not a look)
+WORD_SLACK = 1.04   # a column's longest word is measured this much wider, so that no viewer's font breaks it
 
 
 def column_widths(p: Planner, header, rows, size: float, total_in: float) -> list[float]:
     """Columns that need less than a fair share keep their natural width; the rest share what is
     left in proportion to their natural width, never below their longest word."""
-    cell = p.t["table_cell_inset"]
-    pad = (cell[0] + cell[2]) * PT
+    left, _, right, _ = p.t["table_cell_inset"]
+    pad = (left + right) * PT
     cols = len(header)
     natural = [0.0] * cols
     minimum = [0.0] * cols
@@ -28,7 +29,7 @@ def column_widths(p: Planner, header, rows, size: float, total_in: float) -> lis
             natural[k] = max(natural[k], p.m.width(cell, size, bold) + pad + 1)
             words = [w for run in cell for w in unbreakable(run.text)]
             longest = max((p.m.width((Run(w, bold),), size, bold) for w in words), default=0.0)
-            minimum[k] = max(minimum[k], min(longest * 1.04, 3.2 * PT) + pad)
+            minimum[k] = max(minimum[k], min(longest * WORD_SLACK, float(p.t["table_word_width"]) * PT) + pad)
     total = total_in * PT
     if sum(natural) <= total:
         extra = total - sum(natural)
@@ -54,9 +55,9 @@ def column_widths(p: Planner, header, rows, size: float, total_in: float) -> lis
 
 
 def row_height(p: Planner, row, widths, size, bold=False) -> float:
-    inset = p.t["table_cell_inset"]
-    lines = max(p.m.lines(cell, size, (w - inset[0] - inset[2]) * PT, bold) for cell, w in zip(row, widths))
-    return lines * p.m.pitch(size) / PT + inset[1] + inset[3] + 0.04
+    left, top, right, bottom = p.t["table_cell_inset"]
+    lines = max(p.m.lines(cell, size, (w - left - right) * PT, bold) for cell, w in zip(row, widths))
+    return lines * p.m.pitch(size) / PT + top + bottom + float(p.t["table_row_pad"])
 
 
 def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[int, int], str]) -> int:
@@ -66,7 +67,8 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
     b = place.body
     header = [p.runs(col) for col in table.columns]
     rows = [[p.runs(cell) for cell in row] + [()] * (len(header) - len(row)) for row in table.rows]
-    intro_h = p.m.box_height(intro, b.w) + 0.15 if intro else 0.0
+    intro_gap = float(p.t["table_intro_gap"])
+    intro_h = p.m.box_height(intro, b.w) + intro_gap if intro else 0.0
     talk = p.style == "talk"
     high = float(p.t["talk_table_size" if talk else "table_size"])
     low = float(p.t["min_table_size"])
@@ -103,12 +105,13 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
     title = plain(table.title, p.language)
     c = p.c
     white = c.background
-    colours = (c.secondary, ensure(white, [c.secondary]), c.light, white, ensure(c.text, [c.light, white]),
-               ensure(c.link, [c.light, white]))
+    ratio = float(p.t["contrast"])
+    colours = (c.secondary, ensure(white, [c.secondary], ratio), c.light, white,
+               ensure(c.text, [c.light, white], ratio), ensure(c.link, [c.light, white], ratio))
     for part, (i, j) in enumerate(groups):
         boxes, y = [], b.y
         if part == 0 and intro:
-            boxes.append(Box(b.x, y, b.w, intro_h - 0.15, tuple(intro), name="Intro"))
+            boxes.append(Box(b.x, y, b.w, intro_h - intro_gap, tuple(intro), name="Intro"))
             y += intro_h
         chunk = TableChunk(b.x, y, tuple(widths), (head_h,) + tuple(heights[i:j]), tuple(header),
                            tuple(tuple(r) for r in rows[i:j]), size, name=title, colors=colours,

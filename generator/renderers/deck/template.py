@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...errors import TemplateError
 from .model import Rect
-from .ooxml import (A, P, background_of, fill_of, local, placeholder_kind, placeholder_style, rect_of, scheme_of,
+from .ooxml import (EMU, A, P, background_of, fill_of, local, placeholder_kind, placeholder_style, rect_of, scheme_of,
                     text_style)
 from .package import Package, clean
 
@@ -25,9 +25,9 @@ CONTENT = ("pic", "tbl", "chart", "dgm", "media", "clipArt")
 _MASTER_KIND = {"title": "title", "ctrTitle": "title", "dt": "dt", "ftr": "ftr", "sldNum": "sldNum", "hdr": "hdr"}
 # fonts with Arial's widths: measured exactly with the bundled Arimo
 ARIAL_METRICS = {"arial", "arimo", "liberation sans", "helvetica", "helvetica neue", "nimbus sans"}
-STAND_IN_SLACK = 1.03   # any other font is measured a little wider again than the theme's slack allows
-MARGIN = 0.4
-MIN_BODY = (2.5, 1.2)
+# a master's body box "unusably small" next to its master's (LibreOffice's repair case): under this share
+# of the master's, where the master's is at least this share of the slide's height (a test, not a look)
+REPAIR_SHARE, REPAIR_MASTER = 0.5, 0.35
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def read(path: Path) -> Template:
     try:
         pres = package.xml(main)
         size = pres.find(f"{P}sldSz")
-        width, height = int(size.get("cx")) / 914400, int(size.get("cy")) / 914400
+        width, height = int(size.get("cx")) / EMU, int(size.get("cy")) / EMU
     except (KeyError, AttributeError, TypeError, ValueError, etree.XMLSyntaxError):
         raise TemplateError(f"{path}: cannot be used as a deck template: its presentation part is damaged") from None
     rels = package.rels(main)
@@ -219,7 +219,7 @@ def _repair(phs: list[Ph], master: Master, h: float) -> tuple[list[Ph], bool]:
     m_body, m_title = master.phs.get("body"), master.phs.get("title")
     if len(bodies) != 1 or bodies[0].inherited or bodies[0].rect is None or m_body is None or m_body.rect is None:
         return phs, False
-    if not (bodies[0].rect.h < 0.5 * m_body.rect.h and m_body.rect.h >= 0.35 * h):
+    if not (bodies[0].rect.h < REPAIR_SHARE * m_body.rect.h and m_body.rect.h >= REPAIR_MASTER * h):
         return phs, False
     out = []
     for p in phs:
@@ -235,6 +235,11 @@ def _area(p: Ph | None) -> float:
     return p.rect.w * p.rect.h if p is not None and p.rect is not None else 0.0
 
 
+# a layout's score for a role (choosing, not a look): its type names the role, it is the first master's,
+# it holds what the role needs (a centred title, a subtitle, one body), and less for each thing in the way
+TYPED, FIRST_MASTER, HOLDS, IN_THE_WAY = 2.0, 0.5, 4, 2
+
+
 def _score(role: str, lay: Layout, slide_area: float) -> float | None:
     """How well a layout suits a role; None when it cannot serve it."""
     title, bodies = lay.title, lay.of(*BODIES)
@@ -245,21 +250,21 @@ def _score(role: str, lay: Layout, slide_area: float) -> float | None:
     if title is None or title.rect is None:
         return None
     hint = {"title": "title", "body": "obj", "section": "secHead", "title_only": "titleOnly"}[role]
-    score = 2.0 + (lay.master == 0) * 0.5 if lay.type == hint else (lay.master == 0) * 0.5
+    score = TYPED * (lay.type == hint) + FIRST_MASTER * (lay.master == 0)
     if role == "title":
         if not subs and not bodies:
             return None
-        return score + 4 * bool(lay.of("ctrTitle")) + 4 * bool(subs) - 2 * len(content) - len(bodies)
+        return score + HOLDS * bool(lay.of("ctrTitle")) + HOLDS * bool(subs) - IN_THE_WAY * len(content) - len(bodies)
     if role == "title_only":
-        return None if bodies or subs or content else score + 4
+        return None if bodies or subs or content else score + HOLDS
     if len(bodies) != 1 or subs:
         return None
     share = _area(bodies[0]) / slide_area
     if role == "body":
-        return score + 4 + 4 * share - 2 * len(content) - 2 * (lay.type == "secHead")
+        return score + HOLDS + HOLDS * share - IN_THE_WAY * len(content) - IN_THE_WAY * (lay.type == "secHead")
     if content or bodies[0].kind != "body":
         return None
-    return score + 4 - 4 * share - 2 * (lay.type == "obj")
+    return score + HOLDS - HOLDS * share - IN_THE_WAY * (lay.type == "obj")
 
 
 FALLBACKS = {"title": ("section", "body", "title_only"), "body": ("section", "title", "title_only"),

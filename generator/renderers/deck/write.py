@@ -12,7 +12,15 @@ from pathlib import Path
 from .complete import complete
 from .model import Box, DeckPlan, Para, Picture, Slide, TableChunk
 
+# OOXML's units, not a look: English metric units to the inch and to the point; sizes, spacing and
+# rules in hundredths of a point; a shape's adjust values in thousandths of a percent
 EMU = 914400
+EMU_PT = 12700
+CENTIPOINTS = 100
+ADJUST = 100000
+FIRST_SLIDE_ID = 256               # PresentationML's slide ids start here
+ZIP_YEARS = (1980, 2107)           # the years a zip member's time can hold
+MEMBER_MODE = 0o644 << 16          # rw-r--r-- in a zip member's external attributes
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
@@ -68,7 +76,7 @@ class SlideXml:
         fonts = (f'<a:latin typeface="{_attr(face)}"/><a:ea typeface="{_attr(east)}"/>'
                  f'<a:cs typeface="{_attr(self.plan.fonts["cs"])}"/>') if face else ""
         u = ' u="sng"' if href else ""
-        return (f'<a:r><a:rPr lang="{_attr(lang)}" sz="{int(round(size * 100))}" b="{int(bold)}" i="{int(italic)}"'
+        return (f'<a:r><a:rPr lang="{_attr(lang)}" sz="{int(round(size * CENTIPOINTS))}" b="{int(bold)}" i="{int(italic)}"'
                 f'{u} dirty="0"><a:solidFill><a:srgbClr val="{colour.lstrip("#")}"/></a:solidFill>{fonts}{link}'
                 f'</a:rPr><a:t>{escape(text)}</a:t></a:r>')
 
@@ -77,12 +85,12 @@ class SlideXml:
         # letter sits at the right (the plan has put in the direction marks its text needs)
         rtl = ' rtl="1"' if self.plan.rtl else ""
         texts = [r.text for r in para.runs]
-        indent = int(round(para.indent * 12700))
+        indent = int(round(para.indent * EMU_PT))
         pitch = self.plan.line_pitch
-        spacing = (f'<a:lnSpc><a:spcPts val="{int(round(para.size * pitch * 100))}"/></a:lnSpc>' if pitch
+        spacing = (f'<a:lnSpc><a:spcPts val="{int(round(para.size * pitch * CENTIPOINTS))}"/></a:lnSpc>' if pitch
                    else '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>')
         before = 0 if first else para.space_before
-        spacing += f'<a:spcBef><a:spcPts val="{int(round(before * 100))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
+        spacing += f'<a:spcBef><a:spcPts val="{int(round(before * CENTIPOINTS))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
         if para.number:
             colour = (para.bullet_color or para.color).lstrip("#")
             bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface='
@@ -102,7 +110,7 @@ class SlideXml:
                 colour = para.link_color
             runs.append(self.run(texts[k], para.size, para.bold or r.bold, para.italic or r.italic, colour, r.href,
                                  para.font, lang))
-        end = f'<a:endParaRPr lang="{_attr(lang)}" sz="{int(round(para.size * 100))}" dirty="0"/>'
+        end = f'<a:endParaRPr lang="{_attr(lang)}" sz="{int(round(para.size * CENTIPOINTS))}" dirty="0"/>'
         return f"<a:p>{ppr}{''.join(runs)}{end}</a:p>"
 
     def body(self, paras, inset, anchor: str, fit: bool = False) -> str:
@@ -123,12 +131,12 @@ class SlideXml:
               f'<p:nvPr>{ph_x}</p:nvPr></p:nvSpPr>')
         xfrm = (f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
                 if geometry else "")
-        adjust = f'<a:gd name="adj" fmla="val {int(round(corner * 100000))}"/>' if rounded else ""
+        adjust = f'<a:gd name="adj" fmla="val {int(round(corner * ADJUST))}"/>' if rounded else ""
         shape = "roundRect" if rounded else "rect"
         geom = "" if ph else f'<a:prstGeom prst="{shape}"><a:avLst>{adjust}</a:avLst></a:prstGeom>'
         fill_x = (f'<a:solidFill><a:srgbClr val="{fill.lstrip("#")}"/></a:solidFill>' if fill
                   else ("" if ph else "<a:noFill/>"))
-        line_x = (f'<a:ln w="{int(round(line_width * 12700))}"><a:solidFill><a:srgbClr val="{line.lstrip("#")}"/></a:solidFill></a:ln>'
+        line_x = (f'<a:ln w="{int(round(line_width * EMU_PT))}"><a:solidFill><a:srgbClr val="{line.lstrip("#")}"/></a:solidFill></a:ln>'
                   if line else ("" if ph else "<a:ln><a:noFill/></a:ln>"))
         body = self.body(paras, inset, anchor) if paras or ph else ""
         self.shapes.append(f"<p:sp>{nv}<p:spPr>{xfrm}{geom}{fill_x}{line_x}</p:spPr>{body}</p:sp>")
@@ -145,7 +153,7 @@ class SlideXml:
         source = io.BytesIO(pic.source) if isinstance(pic.source, bytes) else str(pic.source)
         _, rid = self.part.get_or_add_image_part(source)
         sid = self.new_id()
-        line = (f'<a:ln w="{int(round(pic.line_width * 12700))}"><a:solidFill><a:srgbClr '
+        line = (f'<a:ln w="{int(round(pic.line_width * EMU_PT))}"><a:solidFill><a:srgbClr '
                 f'val="{pic.line.lstrip("#")}"/></a:solidFill></a:ln>') if pic.line else ""
         self.shapes.append(
             f'<p:pic><p:nvPicPr><p:cNvPr id="{sid}" name="{_attr(pic.name)}" descr="{_attr(pic.alt)}"/>'
@@ -190,7 +198,7 @@ class SlideXml:
         lang = self.plan.language
         fonts = "" if self.plan.template else f'<a:latin typeface="{_attr(self.plan.fonts["latin"])}"/>'
         field = (f'<a:p><a:pPr algn="{self.align(para)}"/><a:fld id="{fid}" type="slidenum">'
-                 f'<a:rPr lang="{lang}" sz="{int(round(para.size * 100))}" dirty="0"><a:solidFill><a:srgbClr '
+                 f'<a:rPr lang="{lang}" sz="{int(round(para.size * CENTIPOINTS))}" dirty="0"><a:solidFill><a:srgbClr '
                  f'val="{para.color.lstrip("#")}"/></a:solidFill>{fonts}</a:rPr><a:t>{escape("".join(r.text for r in para.runs))}'
                  '</a:t></a:fld></a:p>')
         sid = self.new_id()
@@ -334,12 +342,13 @@ def _properties(prs, plan: DeckPlan) -> None:
 
 def stable_zip(data: bytes, path: Path, stamp: tuple) -> None:
     """Rewrite a package with a fixed time on every member, so the same plan gives the same bytes."""
-    when = (min(max(stamp[0], 1980), 2107),) + tuple(stamp[1:6])   # the years a zip's time can hold
+    year, *rest = stamp
+    when = (min(max(year, ZIP_YEARS[0]), ZIP_YEARS[1]), *rest)
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=when)
             member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
+            member.external_attr = MEMBER_MODE
             out.writestr(member, src.read(info.filename))
 
 
@@ -347,7 +356,7 @@ def write(plan: DeckPlan, path: Path) -> str:
     """Write the planned deck to path; return its summary ('16 slides')."""
     prs, layouts = _base(plan)
     notes_master = prs.part.notes_master_part
-    first_id = max([255] + [int(i) for i in prs.slides._sldIdLst.xpath("./p:sldId/@id")]) + 1  # ids start at 256
+    first_id = max([FIRST_SLIDE_ID - 1] + [int(i) for i in prs.slides._sldIdLst.xpath("./p:sldId/@id")]) + 1
     for number, s in enumerate(plan.slides, start=1):
         _slide(prs, plan, s, layouts, number, first_id + number - 1, notes_master)
     _properties(prs, plan)

@@ -341,7 +341,8 @@ class DeckClosing(_Model):
     qr_share: Share
     """... and at most this share of its width."""
     text_gap: Length
-    """Between the text and the QR code."""
+    """Room the text leaves beside the QR code besides the code itself: the code's card margin at the
+    body's edge, and the space between the text and the code."""
     more_size: Size
     """"Find out more"."""
     more_gap: Length

@@ -384,6 +384,9 @@ class DeckAgenda(_Model):
     """The numbers hang in this, times the text size."""
     space: Length
     """Before each item, times the text size."""
+    numbering: Literal["arabicPeriod", "arabicParenR", "arabicPlain", "romanUcPeriod", "romanLcPeriod",
+                       "alphaUcPeriod", "alphaLcPeriod"]
+    """How the items are numbered (PowerPoint's schemes: arabicPeriod is 1. 2. 3.)."""
 
 
 class DeckText(_Model):
@@ -643,6 +646,8 @@ class Deck(_Model):
     """The quiz's slides."""
     template: DeckTemplate
     """How the deck sits on an organisation's template."""
+    link_underline: bool
+    """Web addresses underlined, as well as in the link colour."""
     script_words: Annotated[int, Field(ge=10)]
     """Talk style: the most words of one slide's speaker notes (about a minute and a half aloud)."""
     faq_per_slide: Annotated[int, Field(ge=1)]

@@ -52,7 +52,7 @@ def deck_plan(kit, notes, qp, design_=None) -> DeckPlan:
                     plain(content.title, kit.language)[:PROPERTY_LENGTH],
                     plain(content.subtitle or content.summary, kit.language)[:PROPERTY_LENGTH],
                     plain(org.name)[:PROPERTY_LENGTH] if org else "", (stamp.year, stamp.month, stamp.day, *STAMP_TIME),
-                    d.template, d.colors.link, d.line_pitch)
+                    d.template, d.colors.link, d.line_pitch, bool(kit.theme.section("deck")["link_underline"]))
 
 
 def _east_asian_font(kit) -> str:

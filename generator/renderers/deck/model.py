@@ -101,6 +101,7 @@ class Para:
     bullet: str | None = None
     bullet_color: str | None = None
     number: int = 0                  # numbered (1., 2. ...) from this number, hanging in the indent
+    number_style: str = ""           # how: an OOXML autonumber scheme such as arabicPeriod
     indent: float = 0.0              # hanging indent in points (bullets, option letters)
     align: str = "start"             # start, center, end, left, right
     space_before: float = 0.0        # points
@@ -205,6 +206,7 @@ class DeckPlan:
     template: bytes | None = None    # the organisation's template, cleaned (None: the built-in design)
     link_color: str = ""
     line_pitch: float | None = None  # exact line pitch (x size) of the built-in design; None: single
+    link_underline: bool = False     # web addresses underlined
 
     @property
     def summary(self) -> str:

@@ -170,8 +170,8 @@ class Planner:
             per = -(-len(items) // columns)
 
             def make(size, col_w=col_w):
-                return [Para(r, size, c.text, indent=indent * size, number=n, bullet_color=c.secondary,
-                             space_before=space * size) for n, r in enumerate(items, start=1)]
+                return [Para(r, size, c.text, indent=indent * size, number=n, number_style=a["numbering"],
+                             bullet_color=c.secondary, space_before=space * size) for n, r in enumerate(items, start=1)]
 
             def fits(paras, per=per, col_w=col_w):
                 return all(self.fits(paras[k:k + per], col_w, b.h) for k in range(0, len(paras), per))

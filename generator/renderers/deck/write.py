@@ -75,7 +75,7 @@ class SlideXml:
         east = self.plan.fonts.get("ea") or face
         fonts = (f'<a:latin typeface="{_attr(face)}"/><a:ea typeface="{_attr(east)}"/>'
                  f'<a:cs typeface="{_attr(self.plan.fonts["cs"])}"/>') if face else ""
-        u = ' u="sng"' if href else ""
+        u = ' u="sng"' if href and self.plan.link_underline else ""
         return (f'<a:r><a:rPr lang="{_attr(lang)}" sz="{int(round(size * CENTIPOINTS))}" b="{int(bold)}" i="{int(italic)}"'
                 f'{u} dirty="0"><a:solidFill><a:srgbClr val="{colour.lstrip("#")}"/></a:solidFill>{fonts}{link}'
                 f'</a:rPr><a:t>{escape(text)}</a:t></a:r>')
@@ -94,7 +94,7 @@ class SlideXml:
         if para.number:
             colour = (para.bullet_color or para.color).lstrip("#")
             bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr><a:buFont typeface='
-                      f'"{_attr(self.plan.fonts["latin"])}"/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>')
+                      f'"{_attr(self.plan.fonts["latin"])}"/><a:buAutoNum type="{para.number_style}" startAt="{para.number}"/>')
         elif para.bullet:
             colour = (para.bullet_color or para.color).lstrip("#")
             bullet = (f'<a:buClr><a:srgbClr val="{colour}"/></a:buClr>'

@@ -1,7 +1,7 @@
 """Every look of the deck is the theme's: a theme that changes the built-in design's boxes, the text
-inset, the footer strip, the title, divider, closing and agenda slides, the quiz's boxes and gaps, the
-table's row pad, or how the deck sits on a template, changes the deck read back with python-pptx (the
-planner and the writer hold no copy of their own)."""
+inset, the footer strip, the title, divider, closing and agenda slides (the agenda's numbering, links'
+underline), the quiz's boxes and gaps, the table's row pad, or how the deck sits on a template, changes
+the deck read back with python-pptx (the planner and the writer hold no copy of their own)."""
 from __future__ import annotations
 
 import dataclasses
@@ -20,6 +20,7 @@ deck:
   number_width: 1.5
   footer_size: 10
   table_row_pad: 0.1
+  link_underline: false
   title_slide:
     title_top: 1.2
     title_height: 2.6
@@ -31,6 +32,7 @@ deck:
     link_inset: [0.3, 0.1, 0.3, 0.1]
   agenda:
     number_indent: 2.0
+    numbering: alphaUcPeriod
   quiz:
     option_inset: [0.3, 0.1, 0.25, 0.12]
     gap: 0.3
@@ -113,6 +115,7 @@ def test_the_title_dividers_and_agendas_boxes_and_sizes_are_the_themes(themed):
     for p in agenda.text_frame.paragraphs:
         size = p.runs[0].font.size.pt
         assert int(p._p.pPr.get("marL")) == round(2.0 * size * 12700)
+        assert [n.get("type") for n in p._p.pPr.iter() if n.tag.endswith("}buAutoNum")] == ["alphaUcPeriod"]
 
 
 def test_the_closing_slide_keeps_the_themes_gap_before_the_qr_code(themed):
@@ -123,6 +126,8 @@ def test_the_closing_slide_keeps_the_themes_gap_before_the_qr_code(themed):
     assert (qr.left - text.left - text.width) / EMU == pytest.approx(1.0 - 0.15, abs=1e-4)
     f = shapes["Website"].text_frame
     assert _inches(f.margin_left, f.margin_top, f.margin_right, f.margin_bottom) == [0.3, 0.1, 0.3, 0.1]
+    link = f.paragraphs[0].runs[0]
+    assert link.hyperlink.address and not link.font.underline
 
 
 def test_quiz_options_take_the_themes_inset_and_gap(themed):

@@ -496,6 +496,8 @@ class DeckTemplate(_Model):
     """... its top this far above the bottom margin."""
     stand_in_slack: Times
     """A template font without Arial's widths is measured this much wider again."""
+    title_size: Size
+    """A title's size where the template's layout, master and theme name none (the Office theme's)."""
     light: Share
     """Option boxes and table bands: the template's first accent this share of the way to its background ..."""
     light_contrast: Times

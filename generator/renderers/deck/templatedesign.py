@@ -20,7 +20,6 @@ SIDE_BAND_HEIGHT, SIDE_BAND_WIDTH = 0.6, 1 / 3
 END_ZONE, END_SHAPE, END_COVER = 0.25, 0.25, 0.5
 KEEP_TITLE = 0.6        # a title narrowed by such shapes keeps at least this share of its width, else it stays
 BODY_OVER_TITLE = 0.2   # a body box that overlaps its title by more than this share of itself is not used
-POWERPOINT_TITLE_SIZE = 44.0   # what PowerPoint sets a title in when the template names no size
 
 KINDS = {"title": "title", "closing": "title_only", "divider": "section", "quiz": "section", "agenda": "body",
          "content": "body", "faq": "body", "table": "title_only", "question": "title_only", "reveal": "title_only"}
@@ -173,7 +172,7 @@ def places(kit, t: Template) -> tuple[dict, object]:
             logo = _mirror_clear(logo, t.width, obstacles[role] + [title, region])
         body_align = (ph.style.get("align", "left") if ph is not None else "left")
         out[role] = Place(role, title, region, bg[role], fills[role],
-                          TitleStyle(float(style.get("size", POWERPOINT_TITLE_SIZE)), colour, bool(style.get("bold", False)),
+                          TitleStyle(float(style.get("size", look["title_size"])), colour, bool(style.get("bold", False)),
                                      bool(style.get("caps", False)), style.get("align", "left"),
                                      style.get("anchor", "top")),
                           footer, number, ensure(colors.muted, backdrops(probe, footer) if footer else [bg[role]], ratio),

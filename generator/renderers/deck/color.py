@@ -12,29 +12,36 @@ from .model import Box, Colors, Place, Rect, Slide
 
 AA = 4.5          # WCAG 2 AA for text: the default where no theme names its own
 MIX_STEPS = 20    # a colour is moved towards black or white in twentieths until it reads
+# colour maths, not looks: 8-bit channels; sRGB's transfer curve and WCAG 2's luminance weights and flare
+BYTE = 255
+SRGB_KNEE, SRGB_SLOPE, SRGB_OFFSET, SRGB_GAMMA = 0.04045, 12.92, 0.055, 2.4
+LUMA = (0.2126, 0.7152, 0.0722)
+FLARE = 0.05
+# a fill lies behind text when it covers more than this share of the text's box, and covers it whole
+# from this share (a test of what lies behind, not a look)
+BEHIND, WHOLE = 0.02, 0.98
+NO_AREA = 1e-9    # a box of no area still has a backdrop
 
 
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
-    h = hex_colour.lstrip("#")
-    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(v / BYTE for v in bytes.fromhex(hex_colour.lstrip("#")))  # type: ignore[return-value]
 
 
 def _hex(rgb) -> str:
-    return "#" + "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in rgb)
+    return "#" + "".join(f"{max(0, min(BYTE, round(v * BYTE))):02X}" for v in rgb)
 
 
 def luminance(colour: str) -> float:
     """Relative luminance (WCAG 2)."""
     def lin(c):
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (lin(c) for c in _rgb(colour))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+        return c / SRGB_SLOPE if c <= SRGB_KNEE else ((c + SRGB_OFFSET) / (1 + SRGB_OFFSET)) ** SRGB_GAMMA
+    return sum(weight * lin(c) for weight, c in zip(LUMA, _rgb(colour)))
 
 
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two colours, 1 to 21."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    return (la + FLARE) / (lb + FLARE)
 
 
 def mix(a: str, b: str, t: float) -> str:
@@ -105,13 +112,13 @@ def palette(scheme: dict[str, str], background: str, title: str, builtin: Colors
 def backdrops(place: Place, rect: Rect) -> list[str]:
     """The colours that lie behind rect on a slide of this place: the fills it overlaps, from the
     top down to the first that covers it whole, else the background too."""
-    area = max(rect.w * rect.h, 1e-9)
+    area = max(rect.w * rect.h, NO_AREA)
     out: list[str] = []
     for fill in reversed(place.fills):
         shared = fill.rect.overlap(rect)
-        if shared > 0.02 * area:
+        if shared > BEHIND * area:
             out.append(fill.color)
-            if shared >= 0.98 * area:
+            if shared >= WHOLE * area:
                 return out
     return out + [place.background]
 

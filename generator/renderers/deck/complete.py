@@ -17,6 +17,7 @@ PML = "application/vnd.openxmlformats-officedocument.presentationml."
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)   # the earliest time a zip member holds: the same bytes for the same parts
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # relationship type -> (part name, content type, the part as PowerPoint writes it for a new deck)
 REQUIRED = {
@@ -59,7 +60,7 @@ def complete(data: bytes) -> bytes:
         name, ctype, xml = REQUIRED[kind]
         part = posixpath.join(folder, name)
         while part in parts:   # a stray part of that name, related from nothing: keep it, use another
-            part = part[:-4] + "1.xml"
+            part = part.removesuffix(".xml") + "1.xml"
         parts[part] = (_DECL + xml).encode("utf-8")
         n = len(ids) + 1
         while f"rId{n}" in ids:
@@ -73,7 +74,7 @@ def complete(data: bytes) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
         for name, blob in parts.items():
-            out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob)
+            out.writestr(zipfile.ZipInfo(name, date_time=ZIP_EPOCH), blob)
     return buf.getvalue()
 
 

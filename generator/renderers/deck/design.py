@@ -142,7 +142,7 @@ def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
         r, inset = place.number, float(t["number_inset"])
         para = Para((Run(str(slide.number)),), slide.footer_size, place.footer_color, align=t["number_align"])
         slide.number_box = Box(r.x, r.y, r.w, r.h, (para,), name="Slide number", anchor="middle",
-                               inset=(inset,) * 4)
+                               inset=(inset, inset, inset, inset))
     slide.pictures = [replace(p, card_pad=float(t["card_pad"]), card_corner=float(t["corner"])) if p.card
                       else replace(p, line=colors.rule, line_width=float(t["picture_border"])) for p in slide.pictures]
     corner, rule = float(t["corner"]), float(t["box_rule"])

@@ -20,6 +20,7 @@ TIE = 1e-9              # below this, two heights or sizes are the same
 NO_ROOM = 10 ** 6       # the lines text "takes" in a box with no width: more than any box holds
 BALANCE_STEPS = 30      # the balancing search halves its range at most this often ...
 BALANCE_PRECISION = 0.5  # ... and stops when it is narrower than this (inches): finer changes no split
+HUNDREDTHS = 100        # a share of a count is rounded to hundredths first (0.4 x 5 is 2 items, not 3)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Measure:
         """Height in inches of a text box holding paras, insets included."""
         inset = inset or self.inset
         inner = sum(self.para_height(p, width_in, inset, k == 0) for k, p in enumerate(paras)) / PT
-        return inner + inset[1] + inset[3]
+        _, top, _, bottom = inset
+        return inner + top + bottom
 
 
 def sizes_between(high: float, low: float, step: float = 1.0) -> list[float]:
@@ -159,7 +161,7 @@ def even(heights: Sequence[float], cap: float, parts: int, most: int = 0, least:
     for h in heights:
         prefix.append(prefix[-1] + h)
     for top in range(-(-n // parts), (min(most, n) if most else n) + 1):
-        low = max(least, -(-int(ratio * top * 100) // 100))   # ratio x top rounded up, in whole items
+        low = max(least, -(-int(ratio * top * HUNDREDTHS) // HUNDREDTHS))   # ratio x top rounded up, in whole items
         if low * parts > n:
             break
         inf = float("inf")

@@ -12,6 +12,7 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 EMU = 914400                  # English metric units to the inch
 PERCENT = 100000              # DrawingML's percentages and colour parts are in thousandths of a percent
 CENTIPOINTS = 100             # text sizes are in hundredths of a point
+BYTE = 255                    # an 8-bit colour channel's largest value
 # a master's shape smaller than this (inches) is a speck, not in the text's way (a test, not a look)
 SPECK = (0.3, 0.2)
 _ALIGN = {"l": "left", "ctr": "center", "r": "right", "just": "left", "dist": "left"}
@@ -64,7 +65,7 @@ def colour_in(parent, scheme: dict[str, str]) -> str | None:
         elif tag == "prstClr":
             base = _PRESET.get(child.get("val", ""))
         elif tag == "scrgbClr":
-            base = "#%02X%02X%02X" % tuple(round(int(child.get(k, "0")) / PERCENT * 255) for k in ("r", "g", "b"))
+            base = "#%02X%02X%02X" % tuple(round(int(child.get(k, "0")) / PERCENT * BYTE) for k in ("r", "g", "b"))
         if tag.endswith("Clr"):
             if base is None:
                 return None

@@ -8,6 +8,7 @@ own text takes the room above the grid. Only a question that cannot fit the deck
 far longer than the others') is laid out on its own, and said so."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from ...text import Run, plain
@@ -17,6 +18,7 @@ from .slides import Planner
 
 QUESTION_STEP = 2      # question sizes are tried in steps of 2 pt (finer steps cost time and show no difference)
 LETTER_ESTIMATE = 1.6  # an option letter and its gap, times the size: only to rank questions by the room they need
+KEPT_GAP = 0.25        # an explanation in the question's place leaves this share of the gap under it free
 
 
 def _look(p: Planner) -> dict:
@@ -234,7 +236,7 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
                   for size in sizes_between(expl[0].size, float(look["last_option_size"]))] if expl else [])
         heights = [p.m.box_height(said, b.w, explain_inset) for said in sized]
         below = next((k for k, e_h in enumerate(heights) if bottom + gap + e_h <= b.bottom), None)
-        room = y0 - b.y - gap / 4   # the question's box and most of the gap under it
+        room = y0 - b.y - gap * KEPT_GAP   # the question's box and most of the gap under it
         instead = next((k for k, said in enumerate(sized) if p.m.box_height(said, b.w, tight_inset) <= room), None)
         if below is not None:
             reveal.append(Box(b.x, bottom + gap, b.w, heights[below], sized[below], name="Explanation",
@@ -299,9 +301,10 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
     heading = str(p.kit.say("question_of", number=q.number, total=total))
     answer = str(p.kit.say("answer_heading", letters=q.letters))
     reveal_title = str(p.kit.say("reveal_title", question=heading, answer=answer))
-    if choice and choice[3] < os_low and not grid:   # the deck's grid is sized for all its questions at once
+    set_at = choice[-1] if choice else 0.0   # the options' size
+    if choice and set_at < os_low and not grid:   # the deck's grid is sized for all its questions at once
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1}'s options are set at "
-                     f"{choice[3]:g} pt, below the {os_low:g} pt a hall reads easily; shorten them")
+                     f"{set_at:g} pt, below the {os_low:g} pt a hall reads easily; shorten them")
     if choice:
         pages = [(choice[0], choice[1])]
     else:  # too long for one slide: the options shared out over slides, each with its own reveal
@@ -337,7 +340,7 @@ def slides(p: Planner, qp) -> None:
     # smallest size (never under its last_option_size) rather than reveals without their explanation
     # (on a slide smaller than 13.33 x 7.5 in a size reads larger: the least sizes scale with the slide's area)
     slide_w, slide_h = (float(v) for v in p.t["slide"])
-    scale = min(1.0, (p.d.width * p.d.height / (slide_w * slide_h)) ** 0.5)
+    scale = min(1.0, math.sqrt(p.d.width * p.d.height / (slide_w * slide_h)))
     look = _look(p)
     sizes = sizes_between(os_high, round(min(os_low, float(look["last_option_size"])) * scale))
     qs_low = round(min(float(look["min_question_size"]), os_low) * scale)

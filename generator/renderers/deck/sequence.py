@@ -24,6 +24,7 @@ _CLAUSE_OR_COMMA = re.compile(r"[,;:،؛—–，、；：]|\s-\s")
 # in the docstring below): a phrase is at most 1.5 times lead_words; a clause shorter than 2 words (4 when
 # a comma may end it) says nothing on its own
 PHRASE, CLAUSE_WORDS, COMMA_CLAUSE_WORDS = 1.5, 2, 4
+SHORT_ANSWERS = 0.25   # FAQ answers averaging this share of script_words or less are short
 
 
 def lead_phrase(text: str, max_words: int, short: bool = False) -> str:
@@ -246,7 +247,7 @@ class Sequence:
         # a slide's script is read in about a minute and a half: three answers of a usual length, four short ones
         words = sum(len(x.split()) for x in scripts) / max(len(scripts), 1)
         script = int(p.t["script_words"])
-        most = (int(p.t["faq_short_per_slide"]) if words <= script / 4 else int(p.t["faq_per_slide"])) \
+        most = (int(p.t["faq_short_per_slide"]) if words <= script * SHORT_ANSWERS else int(p.t["faq_per_slide"])) \
             if self.talk else 0
         p.text_slides("faq", title, blocks, lambda i, j: "\n\n".join([lead] + scripts[i:j]), None, ("faq",),
                       most=most)

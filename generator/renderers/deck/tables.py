@@ -81,7 +81,7 @@ def table_slides(p: Planner, table, intro: list[Para] | None, notes: Callable[[i
         if room <= 0 or max(heights, default=0) > room:
             continue
         groups = balanced(heights, room)
-        if best is None or len(groups) < len(best[4]):
+        if best is None or len(groups) < len(best[-1]):
             best = (size, widths, head_h, heights, groups)
         if len(groups) == 1:
             break

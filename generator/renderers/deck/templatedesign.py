@@ -9,7 +9,7 @@ from ...errors import TemplateError, UsageError
 from ...fonts import bundled
 from .color import backdrops, ensure, palette
 from .design import Design, colors_of, mirrored
-from .fit import Face
+from .fit import EPS, Face
 from .model import Fill, Place, Rect, TitleStyle
 from .template import ARIAL_METRICS, ROLE_TEXT, Template, read
 
@@ -85,7 +85,7 @@ def _mirror_clear(rect: Rect, width: float, obstacles) -> Rect:
     (a side band, a logo) than rect does: then rect as it is."""
     flipped = mirrored(rect, width)
     covered = sum(flipped.overlap(o) for o in obstacles)
-    return flipped if covered <= sum(rect.overlap(o) for o in obstacles) + 1e-6 else rect
+    return flipped if covered <= sum(rect.overlap(o) for o in obstacles) + EPS else rect
 
 
 def _font(name: str | None, fonts: dict, which: str) -> str:

@@ -1,9 +1,11 @@
 """Every look of the deck is the theme's: a theme that changes the built-in design's boxes, the text
 inset, the footer strip, the title, divider, closing and agenda slides (the agenda's numbering, links'
 underline), the quiz's boxes and gaps, the table's row pad, or how the deck sits on a template, changes
-the deck read back with python-pptx (the planner and the writer hold no copy of their own)."""
+the deck read back with python-pptx (the planner and the writer hold no copy of their own); and no
+number but a named constant is written into the deck's code."""
 from __future__ import annotations
 
+import ast
 import dataclasses
 import shutil
 
@@ -11,7 +13,7 @@ import pytest
 
 from generator.phases import plan
 from generator.renderers.deck import write as deck_write
-from helpers import ROOTS, deck, load
+from helpers import ROOT, ROOTS, deck, load
 
 LOOK = """\
 deck:
@@ -162,3 +164,16 @@ def test_a_template_without_a_logo_gets_the_content_logo_in_the_themes_corner_bo
     assert (logo.left + logo.width / 2) / EMU == pytest.approx(width - 0.8 - 0.8, abs=1e-3)
     assert (logo.top + logo.height / 2) / EMU == pytest.approx(0.8 + 0.3, abs=1e-3)
     assert logo.width / EMU <= 1.6 + 1e-3 and logo.height / EMU <= 0.6 + 1e-3
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "generator" / "renderers" / "deck").glob("*.py")))
+def test_the_deck_code_holds_no_number_but_named_constants(module):
+    """A size, gap or share written into the deck's code would escape the theme: numbers other than 0, 1,
+    -1 and 2 may only name a module's constants (units, OOXML syntax, tests of a template's shapes,
+    bounds of a search)."""
+    tree = ast.parse((ROOT / "generator" / "renderers" / "deck" / module).read_text(encoding="utf-8"))
+    named = {id(node) for stmt in tree.body if isinstance(stmt, ast.Assign)
+             and all(isinstance(t, (ast.Name, ast.Tuple)) for t in stmt.targets) for node in ast.walk(stmt)}
+    stray = [(node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
+             and type(node.value) in (int, float) and node.value not in (0, 1, -1, 2) and id(node) not in named]
+    assert not stray, f"renderers/deck/{module}: numbers at lines {stray}; make them theme keys or named constants"

@@ -78,7 +78,8 @@ def builtin(kit, rtl: bool) -> Design:
     title = Rect(mx, float(t["title_top"]), w - 2 * mx, float(t["title_height"]))
     size = float(t["title_size"])
     align = "start"
-    strip_y, strip_h = h - footer_h + float(t["footer_top"]), footer_h - float(t["footer_top"]) - float(t["footer_bottom"])
+    footer_top, footer_bottom = float(t["footer_top"]), float(t["footer_bottom"])
+    strip_y, strip_h = h - footer_h + footer_top, footer_h - footer_top - footer_bottom
     number_w = float(t["number_width"])
     footer = Rect(mx, strip_y, w - 2 * mx - number_w - float(t["number_gap"]), strip_h)
     number = Rect(w - mx - number_w, strip_y, number_w, strip_h)
@@ -131,8 +132,9 @@ def _mirror_place(p: Place, w: float) -> Place:
 
 
 def furnish(slide: Slide, t: dict, colors: Colors, rtl: bool) -> None:
-    """What the writer once decided, decided here: the footer's and the slide number's boxes, each picture's card margin or
-    border, the boxes' corners and rules, and in a right-to-left deck the direction marks its text needs."""
+    """What the writer once decided, decided here: the footer's and the slide number's boxes, each
+    picture's card margin or border, the boxes' corners, rules and text insets, and in a right-to-left
+    deck the direction marks its text needs."""
     place = slide.place
     if slide.footer and place.footer is not None:
         r, inset = place.footer, float(t["footer_inset"])

@@ -286,7 +286,8 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
             for columns in ((2, 1) if len(q.options) > 1 else (1,)):
                 if not _fits_columns(p, q.options, os_, columns, b.w):
                     continue
-                least = max(os_, min(float(look["min_question_size"]), os_low)) if os_ >= os_low else os_   # a last resort shrinks the question too
+                # a last resort shrinks the question too
+                least = max(os_, min(float(look["min_question_size"]), os_low)) if os_ >= os_low else os_
                 for qs in sizes_between(qs_high, least, QUESTION_STEP):
                     found = layout(p, q, q.options, qs, os_, columns, True)
                     if found[2] <= b.h and (not with_explanation or any(x.name == "Explanation" for x in found[1])):
@@ -311,7 +312,8 @@ def question(p: Planner, q, total: int, notes_q: str, notes_r: str, grid: Grid |
         half = -(-len(q.options) // 2)
         pages = []
         for end, chunk in enumerate((q.options[:half], q.options[half:])):
-            found = layout(p, q, chunk, float(look["split_question_size"]), last, 1, bool(end))   # the explanation on the last reveal
+            # the explanation on the last reveal
+            found = layout(p, q, chunk, float(look["split_question_size"]), last, 1, bool(end))
             pages.append((found[0], found[1]))
         p.notes.warn(("quiz", "questions", q.source), f"question {q.source + 1} and its options are too long for "
                      f"one slide at {last:g} pt; its options continue on a second slide (shorten them)")

@@ -236,7 +236,8 @@ class Sequence:
                                     space_before=float(look["talk_question_space"]), bullet="\u2022",
                                     bullet_color=c.secondary, indent=indent)])
             else:
-                block = [Para(p.runs(item.question), 0, c.primary, bold=True, space_before=float(look["question_space"]))]
+                block = [Para(p.runs(item.question), 0, c.primary, bold=True,
+                              space_before=float(look["question_space"]))]
                 block += [Para(p.runs(a), 0, c.text, space_before=float(look["answer_space"]), link_color=c.link)
                           for a in paragraphs(item.answer)]
                 block += [Para(p.point_runs(x), 0, c.text, bullet="\u2022", bullet_color=c.secondary,

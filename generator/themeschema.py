@@ -459,6 +459,8 @@ class DeckQuiz(_Model):
     """Inside the explanation's box on a reveal."""
     tight_inset: Inset
     """Inside the explanation's box when it takes the question's place."""
+    tight_gap: Length
+    """Between that box and the options below it."""
     explain_size: Size
     """The explanation, at most ..."""
     explain_drop: Length
@@ -661,7 +663,9 @@ class Deck(_Model):
     table_intro_gap: Length
     """Between a table's lead-in text and the table."""
     table_word_width: Size
-    """A column is kept wide enough for its longest word, up to this."""
+    """A column is kept wide enough for its longest word, up to this ..."""
+    table_word_slack: Times
+    """... measured this much wider, so that no viewer's font breaks it."""
 
 
 class Theme(_Model):

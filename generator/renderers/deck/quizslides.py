@@ -18,7 +18,6 @@ from .slides import Planner
 
 QUESTION_STEP = 2      # question sizes are tried in steps of 2 pt (finer steps cost time and show no difference)
 LETTER_ESTIMATE = 1.6  # an option letter and its gap, times the size: only to rank questions by the room they need
-KEPT_GAP = 0.25        # an explanation in the question's place leaves this share of the gap under it free
 
 
 def _look(p: Planner) -> dict:
@@ -236,7 +235,7 @@ def layout(p: Planner, q, options, qs: float, os_: float, columns: int, explain:
                   for size in sizes_between(expl[0].size, float(look["last_option_size"]))] if expl else [])
         heights = [p.m.box_height(said, b.w, explain_inset) for said in sized]
         below = next((k for k, e_h in enumerate(heights) if bottom + gap + e_h <= b.bottom), None)
-        room = y0 - b.y - gap * KEPT_GAP   # the question's box and most of the gap under it
+        room = y0 - b.y - float(look["tight_gap"])   # the question's box and most of the gap under it
         instead = next((k for k, said in enumerate(sized) if p.m.box_height(said, b.w, tight_inset) <= room), None)
         if below is not None:
             reveal.append(Box(b.x, bottom + gap, b.w, heights[below], sized[below], name="Explanation",

@@ -12,7 +12,6 @@ from .model import PT, Box, Para, Slide, TableChunk
 from .slides import Planner
 
 MANY_SLIDES = 6     # more slides than this of one table: too many to present (a warning's threshold, not a look)
-WORD_SLACK = 1.04   # a column's longest word is measured this much wider, so that no viewer's font breaks it
 
 
 def column_widths(p: Planner, header, rows, size: float, total_in: float) -> list[float]:
@@ -29,7 +28,8 @@ def column_widths(p: Planner, header, rows, size: float, total_in: float) -> lis
             natural[k] = max(natural[k], p.m.width(cell, size, bold) + pad + 1)
             words = [w for run in cell for w in unbreakable(run.text)]
             longest = max((p.m.width((Run(w, bold),), size, bold) for w in words), default=0.0)
-            minimum[k] = max(minimum[k], min(longest * WORD_SLACK, float(p.t["table_word_width"]) * PT) + pad)
+            minimum[k] = max(minimum[k], min(longest * float(p.t["table_word_slack"]),
+                                             float(p.t["table_word_width"]) * PT) + pad)
     total = total_in * PT
     if sum(natural) <= total:
         extra = total - sum(natural)

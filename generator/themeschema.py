@@ -636,20 +636,6 @@ class Deck(_Model):
     """The smallest any title or text is set when nothing from its own smallest size fits."""
     title_step: Times
     """Content titles come in one size or two; the larger at most this times the smaller."""
-    title_slide: DeckTitleSlide
-    """The title slide."""
-    section: DeckSection
-    """Section dividers and the quiz's opening slide."""
-    closing: DeckClosing
-    """The closing slide."""
-    agenda: DeckAgenda
-    """The agenda."""
-    text: DeckText
-    """Body text of text, picture and FAQ slides."""
-    quiz: DeckQuiz
-    """The quiz's slides."""
-    template: DeckTemplate
-    """How the deck sits on an organisation's template."""
     link_underline: bool
     """Web addresses underlined, as well as in the link colour."""
     script_words: Annotated[int, Field(ge=10)]
@@ -666,6 +652,21 @@ class Deck(_Model):
     """A column is kept wide enough for its longest word, up to this ..."""
     table_word_slack: Times
     """... measured this much wider, so that no viewer's font breaks it."""
+
+    title_slide: DeckTitleSlide
+    """The title slide."""
+    section: DeckSection
+    """Section dividers and the quiz's opening slide."""
+    closing: DeckClosing
+    """The closing slide."""
+    agenda: DeckAgenda
+    """The agenda."""
+    text: DeckText
+    """Body text of text, picture and FAQ slides."""
+    quiz: DeckQuiz
+    """The quiz's slides."""
+    template: DeckTemplate
+    """How the deck sits on an organisation's template."""
 
 
 class Theme(_Model):

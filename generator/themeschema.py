@@ -16,6 +16,7 @@ Size = Annotated[float, Field(gt=0)]          # a text size, a height, a width: 
 Length = Annotated[float, Field(ge=0)]        # a gap, a pad, a rule: 0 or more
 Share = Annotated[float, Field(gt=0, lt=1)]   # a fraction of something, between 0 and 1
 Times = Annotated[float, Field(ge=1, le=3)]   # a line pitch or a width allowance, times the text size
+Factor = Annotated[float, Field(ge=0, le=5)]  # a space as a multiple of another (times the paragraph space)
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Inset = tuple[Length, Length, Length, Length]   # inside a box: left, top, right, bottom
 Anchor = Literal["top", "middle", "bottom"]   # where text sits in a box, top to bottom
@@ -168,6 +169,94 @@ class Factsheet(_Model):
     """Points, inside table cells."""
     last_page_min: Share
     """A last page less full than this makes the sheet tighten to drop it."""
+    header_pad: Length
+    """Band above and below the header's text: clear of a printer's unprintable edge."""
+    ink_leading: Times
+    """A header line's pitch at least, times the height of its ink (Arabic's marks reach far)."""
+    title_leading: Times
+    """The title's line pitch, times its size."""
+    title_min_share: Share
+    """A long title gives up size, down to this share of title_size, to stay on two lines."""
+    subtitle_leading: Times
+    """The subtitle's line pitch."""
+    date_leading: Times
+    """The date's line pitch."""
+    logo_pad: Length
+    """Inside the logo card in the band."""
+    logo_max_width: Size
+    """The widest a logo is set in the band."""
+    logo_gap: Length
+    """Between the logo card and the header's text."""
+    card_radius: Length
+    """Points: the corner radius of the logo card."""
+    event_kicker_share: Share
+    """The line above the event's name ("Join us"), as a share of event_size."""
+    event_kicker_leading: Times
+    """Its line pitch."""
+    event_title_leading: Times
+    """The event's name's line pitch."""
+    event_leading: Times
+    """The line pitch of date, time, place and organisation in the event box."""
+    qr_margin: Length
+    """Beside the QR code on each side, where its caption may run wider than the code."""
+    qr_card_pad: Length
+    """Points: the white card around the QR code, beyond its own quiet zone."""
+    qr_caption_gap: Length
+    """Between the QR code and its caption."""
+    qr_caption_leading: Times
+    """The caption's line pitch."""
+    lead_characters: Annotated[int, Field(ge=30)]
+    """The most characters on a line of the lead: its measure narrows until no line is longer."""
+    lead_leading: Times
+    """The lead's line pitch."""
+    heading_leading: Times
+    """A heading's line pitch."""
+    heading_after: Factor
+    """Space after a heading, times paragraph_space."""
+    point_after: Factor
+    """Space after a bullet point, times paragraph_space."""
+    question_before: Factor
+    """Space before an FAQ question, times paragraph_space."""
+    question_after: Factor
+    """Space after an FAQ question, times paragraph_space."""
+    source_after: Length
+    """Points after each source."""
+    source_leading: Times
+    """A source's line pitch."""
+    image_before: Length
+    """Points before a section's picture."""
+    image_after: Length
+    """Points after it."""
+    image_frame: Length
+    """Points: the hairline around a picture."""
+    bullet_inset: Length
+    """Points from the column's edge to a bullet."""
+    table_before: Length
+    """Points before a table."""
+    table_after: Length
+    """Points after a table."""
+    caption_after: Length
+    """Points between a table's caption and its header."""
+    cell_leading: Times
+    """A table cell's line pitch."""
+    cell_pad_y: Factor
+    """Above and below a cell's text, times cell_pad."""
+    table_rule: Length
+    """Points: the rule under a table."""
+    column_rule: Length
+    """Points: the rule between the columns."""
+    footer_leading: Times
+    """The footer's line pitch, times small_size."""
+    footer_gap: Length
+    """Between the columns and the footer's text (its rule lies in this gap)."""
+    footer_rule: Length
+    """Points: the rule above the footer."""
+    footer_rule_gap: Length
+    """Between the footer's rule and its text."""
+    page_number_room: Length
+    """Kept free beside the footer's text for the page number."""
+    page_number_gap: Length
+    """At least between the footer's text and the page number."""
     tight: FactsheetTight
     """How far the sheet may tighten to save a page."""
 
@@ -181,6 +270,8 @@ class QuizTight(_Model):
     """Between questions."""
     option_gap: Length
     """Points between options."""
+    key_gap: Length
+    """Between the questions of an answer key."""
 
 
 class Quiz(_Model):
@@ -214,6 +305,110 @@ class Quiz(_Model):
     """The question number's column."""
     sheet_bubble: Size
     """Circles of the answer sheet and scoring overlays."""
+    title_leading: Times
+    """The title's line pitch."""
+    subtitle_leading: Times
+    """The line under the title (Answer key, Master key)."""
+    title_after: Length
+    """Between the title and what follows."""
+    badge_width: Size
+    """The version badge beside the title."""
+    badge_height: Size
+    """Its height."""
+    badge_gap: Length
+    """Between the title and the badge."""
+    badge_radius: Length
+    """Points: the badge's corners."""
+    field_shares: tuple[Share, Share, Share]
+    """The shares of the line given to Name, Date and Score."""
+    field_baseline: Size
+    """From the top of the fields to the line written on."""
+    field_gap: Length
+    """Between one field's line and the next field's label."""
+    field_label_gap: Length
+    """Between a field's label and its line."""
+    score_gap: Length
+    """Between the score's line and "of 10"."""
+    field_rule: Length
+    """Points: the line to write on."""
+    fields_after: Length
+    """Below the line to write on."""
+    hint_before: Length
+    """Points above "Select all that apply"."""
+    first_option_gap: Length
+    """Points above a question's first option."""
+    bubble_rule: Length
+    """Points: the circles' line."""
+    bubble_inset: Length
+    """Points from the column's edge to a circle."""
+    bubble_rise: Share
+    """A circle's centre above the baseline, times the first line's ascent."""
+    letter_gap: Length
+    """Between a circle and its option's letter."""
+    letter_min_share: Share
+    """The letters' column at least, times option_size (so options line up)."""
+    option_indent_gap: Length
+    """Between the letter and the option's text."""
+    footer_leading: Times
+    """The footer's line pitch, times small_size."""
+    footer_gap: Length
+    """Between the questions and the footer's text (its rule lies in this gap)."""
+    footer_rule: Length
+    """Points: the rule above the footer."""
+    footer_rule_gap: Length
+    """Between the footer's rule and its text."""
+    key_after_title: Length
+    """Between an answer key's title and its first question."""
+    key_number_width: Size
+    """An answer key's column of question numbers."""
+    key_answer_width: Size
+    """Its column of answer letters."""
+    key_note_step: Length
+    """Points: explanations and references are set this much smaller than key_size."""
+    key_answer_step: Length
+    """Points: the answer's letters are set this much larger than key_size."""
+    key_note_before: Length
+    """Points above an explanation."""
+    key_gap: Length
+    """Between the questions of an answer key."""
+    key_rule_gap: Length
+    """Between a key's question and the rule under it."""
+    key_rule: Length
+    """Points: the rule under each question of a key."""
+    intro_after: Length
+    """Below the master key's introduction."""
+    version_width: Size
+    """A master key's column per version, at most."""
+    versions_share: Share
+    """At most this share of the master key's width goes to the versions' columns."""
+    version_number_step: Length
+    """Points: a question's number in each version, this much smaller than key_size."""
+    cell_pad: Length
+    """Points, beside the text of the master key's cells."""
+    cell_pad_y: Length
+    """Points, above and below it."""
+    table_rule: Length
+    """Points: the rule under the master key's table."""
+    sheet_fields_after: Length
+    """Below the answer sheet's fields."""
+    sheet_bubble_gap: Length
+    """Between the circles of a row of the answer sheet."""
+    sheet_row_gap: Length
+    """Between its rows."""
+    sheet_letter_share: Share
+    """A circle's letter, times the circle's size."""
+    sheet_bubble_inset: Length
+    """Points: a circle's line drawn this far inside its size."""
+    sheet_number_width: Size
+    """The question number's column on the answer sheet."""
+    sheet_bubbles_at: Size
+    """From the start of a column to its first circle."""
+    sheet_version_at: Size
+    """From the margin to the first circle of the version row."""
+    sheet_version_after: Length
+    """Below the version row."""
+    sheet_column_rows: Annotated[int, Field(ge=5)]
+    """Up to this many questions in one column of circles; more take two."""
     tight: QuizTight
     """How far a handout may tighten to save a page."""
 

@@ -12,6 +12,9 @@ from pathlib import Path
 from ..page import Link, Node, Page, Picture, Rect, Rule, TextLine
 from ..typeset.lines import Line, Paragraph
 
+SLACK = 0.01    # points a block may overrun its room by (rounding), so that what fits exactly fits
+SHORT_TABLE = 4  # a table of fewer rows stays whole: a split would leave one part too small
+
 
 def baseline(line: Line, pitch: float) -> float:
     """Distance from the top of a line's box (pitch high) to its baseline, the ink centred in the box."""
@@ -88,7 +91,7 @@ class Block:
 
     def split(self, room: float, at_top: bool) -> tuple["Block | None", "Block | None"]:
         """The part that fits in room and the rest; (None, self) when nothing sensible fits."""
-        return (self, None) if self.height(at_top) <= room + 0.01 else (None, self)
+        return (self, None) if self.height(at_top) <= room + SLACK else (None, self)
 
     def min_height(self, at_top: bool = False) -> float:
         """The least of this block that may stand at the foot of a column (for keep-with-next)."""
@@ -109,6 +112,7 @@ class Para(Block):
     min_lines: int = 2                  # a split leaves at least this many lines on each side
     background: str | None = None
     label: object = None                # the bullet's element (Lbl)
+    bullet_inset: float = 0.0           # from the start edge to the bullet
 
     def body_height(self) -> float:
         return self.para.height
@@ -116,8 +120,8 @@ class Para(Block):
     def split(self, room, at_top):
         lines = self.para.lines
         before = 0.0 if at_top else self.space_before
-        fit = int((room - before + 0.01) // self.para.pitch) if self.para.pitch else len(lines)
-        if fit >= len(lines) and self.height(at_top) <= room + 0.01:
+        fit = int((room - before + SLACK) // self.para.pitch) if self.para.pitch else len(lines)
+        if fit >= len(lines) and self.height(at_top) <= room + SLACK:
             return self, None
         fit = min(fit, len(lines) - self.min_lines)
         if fit < self.min_lines:
@@ -144,7 +148,8 @@ class Para(Block):
                 draw_line(page, line, text_x, text_w, top + i * pitch, pitch, align)
         if self.bullet is not None and self.para.lines:
             y = top + baseline(self.para.lines[0], pitch)
-            page.add(TextLine(x + width - self.bullet.width - 1.5 if rtl else x + 1.5, y, self.bullet), self.label)
+            inset = self.bullet_inset
+            page.add(TextLine(x + width - self.bullet.width - inset if rtl else x + inset, y, self.bullet), self.label)
 
 
 @dataclass
@@ -170,7 +175,8 @@ class Image(Block):
     path: Path = None
     w: float = 0.0
     h: float = 0.0
-    frame: str | None = None
+    frame: str | None = None            # the colour of a rule around it
+    frame_width: float = 0.0
 
     def body_height(self):
         return self.h
@@ -179,7 +185,7 @@ class Image(Block):
         left = x + (width - self.w) / 2
         page.add(Picture(left, top, self.w, self.h, self.path), self.node)
         if self.frame:
-            page.add(Rect(left, top, self.w, self.h, stroke=self.frame, width=0.5))
+            page.add(Rect(left, top, self.w, self.h, stroke=self.frame, width=self.frame_width))
 
 
 @dataclass
@@ -216,8 +222,9 @@ class Table(Block):
     rows: list[list[Cell]] = field(default_factory=list)
     caption: Para | None = None
     continued: Para | None = None       # the caption of a continuation
-    pad: tuple[float, float] = (3.0, 2.5)   # cell padding: sides, top and bottom
-    colors: dict = field(default_factory=dict)  # header, header_text, band, rule
+    pad: tuple[float, float] = (0.0, 0.0)   # cell padding: sides, top and bottom
+    colors: dict = field(default_factory=dict)  # header, band, rule
+    rule_width: float = 0.0             # of the rule under the table
     first_row: int = 0                  # index of rows[0] in the whole table (keeps banding)
     heights: list[float] | None = None  # of the body rows, measured once and handed on to each part
 
@@ -236,19 +243,19 @@ class Table(Block):
 
     def min_height(self, at_top=False):
         """The caption, the header and two rows: the least a split leaves (the whole of a short table)."""
-        if len(self.rows) < 4:
+        if len(self.rows) < SHORT_TABLE:
             return self.height(at_top)
         cap = self.caption.height(True) if self.caption else 0.0
         return (0.0 if at_top else self.space_before) + cap + self.row_height(self.header) + sum(self.heights[:2])
 
     def split(self, room, at_top):
-        if self.height(at_top) <= room + 0.01:
+        if self.height(at_top) <= room + SLACK:
             return self, None
         used = (0.0 if at_top else self.space_before) + (self.caption.height(True) if self.caption else 0.0)
         used += self.row_height(self.header)
         fit = 0
         for h in self.heights:
-            if used + h > room + 0.01:
+            if used + h > room + SLACK:
                 break
             used += h
             fit += 1
@@ -293,5 +300,5 @@ class Table(Block):
                                   y + self.pad[1] + i * cell.para.pitch, cell.para.pitch, align)
                 cx = left if rtl else cx + w
             y += h
-        if c.get("rule"):
-            page.add(Rule(x, y, x + sum(self.widths), y, c["rule"], 0.6))
+        if c.get("rule") and self.rule_width:
+            page.add(Rule(x, y, x + sum(self.widths), y, c["rule"], self.rule_width))

@@ -70,11 +70,13 @@ class Setter:
 
     def para(self, spans: list[Span], width: float, *, leading: float | None = None, space_before: float = 0.0,
              space_after: float = 0.0, keep_with_next: bool = False, indent: float = 0.0,
-             bullet: Line | None = None, align: str = "start", min_lines: int = 2, node=None, label=None) -> Para:
-        """A paragraph block set in width (minus indent), tagged with node (its bullet with label)."""
+             bullet: Line | None = None, bullet_inset: float = 0.0, align: str = "start", min_lines: int = 2,
+             node=None, label=None) -> Para:
+        """A paragraph block set in width (minus indent), tagged with node (its bullet with label, bullet_inset
+        from the start edge)."""
         return Para(space_before=space_before, space_after=space_after, keep_with_next=keep_with_next,
                     para=self.set(spans, width - indent, leading), indent=indent, bullet=bullet, align=align,
-                    min_lines=min_lines, node=node, label=label)
+                    min_lines=min_lines, node=node, label=label, bullet_inset=bullet_inset)
 
     def line(self, text: str, style: Style, markup: bool = False) -> Line:
         """One unbroken line of text (labels, bullets, numbers)."""

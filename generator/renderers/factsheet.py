@@ -8,8 +8,6 @@ saying where the rest are; a nearly empty last page makes the sheet tighten to d
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..layout.blocks import Block, Cell, Image, Para, Space, Table, draw_line
 from ..layout.flow import Frame, balanced, pour
 from ..layout.setting import Setter, table_widths
@@ -18,39 +16,17 @@ from ..page import PAGINATION, QR, Document, Node, Page, Picture, Rect, Rule, im
 from ..text import paragraphs, plain
 from ..typeset.lines import Span, Style
 from ..typeset.typography import typography
+from .printlook import MM, PAPER, Look
 
-MM = 72 / 25.4
-PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
-
-
-LEAD_CHARACTERS = 95   # at most, on a line of the lead
-HEADER_PAD = 6     # mm of band above and below the header's text: clear of a printer's unprintable edge
+NARROWINGS = 8     # tries at narrowing the lead's measure (each usually ends it)
+KEEP_POINTS = 3    # a section of this many items or more keeps its last point with the one before it,
+KEEP_LINES = 4     # when that one is no longer than this many lines
 
 
-def _pitch(para) -> float:
+def _pitch(para, look) -> float:
     """A paragraph's line pitch, opened up where its font's ascent and descent need more (Arabic)."""
     ink = max((line.ascent + line.descent for line in para.lines), default=0.0)
-    return max(para.pitch, ink * 1.02)
-
-
-@dataclass(frozen=True)
-class Look:
-    """The fact sheet's sizes for one attempt (normal, or tightened to save a page)."""
-
-    t: dict
-    tight: bool
-    rtl: bool
-    scale: float = 1.0     # below 1: the text of the columns set a little smaller, the last resort
-
-    def __getattr__(self, name):
-        t = self.__dict__["t"]
-        key = f"{name}_rtl" if self.__dict__["rtl"] and f"{name}_rtl" in t else name
-        tight = t.get("tight", {}) if self.__dict__["tight"] else {}
-        value = float(tight[key] if key in tight else t[key])
-        return value * self.__dict__["scale"] if name in SCALED else value
-
-
-SCALED = {"body_size", "heading_size", "lead_size", "small_size"}
+    return max(para.pitch, ink * look.ink_leading)
 
 
 class Sheet:
@@ -77,30 +53,33 @@ class Sheet:
         what it carries, never letting the text near the page edge or the rule."""
         content, org = self.kit.content, self.kit.content.organization
         margin = look.margin * MM
-        pad = HEADER_PAD * MM
+        pad = look.header_pad * MM
         text_w = self.page_w - 2 * margin
         logo = None
         if org and org.logo:
             card_h = look.logo_height * MM
             path = self.kit.asset(org.logo)
             w, h = image_size(path)
-            inner = 2 * MM
-            logo_w = min((card_h - 2 * inner) * w / h, 55 * MM)
+            inner = look.logo_pad * MM
+            logo_w = min((card_h - 2 * inner) * w / h, look.logo_max_width * MM)
             logo_h = logo_w * h / w
             logo = (path, card_h, logo_w, logo_h, inner)
-            text_w -= logo_w + 2 * inner + 5 * MM
+            text_w -= logo_w + 2 * inner + look.logo_gap * MM
         size = look.title_size
         while True:
-            title = s.set(s.spans(content.title, self.style(size, "on_primary", bold=True)), text_w, 1.12)
-            if len(title.lines) <= 2 or size <= look.title_size * 0.75:
+            title = s.set(s.spans(content.title, self.style(size, "on_primary", bold=True)), text_w,
+                          look.title_leading)
+            if len(title.lines) <= 2 or size <= look.title_size * look.title_min_share:
                 break
             size -= 1
         parts = [title]
         if content.subtitle:
-            parts.append(s.set(s.spans(content.subtitle, self.style(look.subtitle_size, "on_primary")), text_w, 1.2))
+            parts.append(s.set(s.spans(content.subtitle, self.style(look.subtitle_size, "on_primary")), text_w,
+                               look.subtitle_leading))
         if content.date:
-            parts.append(s.set(s.spans(content.date, self.style(look.date_size, "accent", bold=True)), text_w, 1.3))
-        pitches = [_pitch(p) for p in parts]
+            parts.append(s.set(s.spans(content.date, self.style(look.date_size, "accent", bold=True)), text_w,
+                               look.date_leading))
+        pitches = [_pitch(p, look) for p in parts]
         tags = [self.root.add("H1")] + [self.root.add("P") for _ in parts[1:]]
         total = sum(len(p.lines) * pitch for p, pitch in zip(parts, pitches))
         band = max(look.band_height * MM, total + 2 * pad)
@@ -111,7 +90,7 @@ class Sheet:
             card_w = logo_w + 2 * inner
             x = margin if self.rtl else self.page_w - margin - card_w
             y = (band - card_h) / 2
-            page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=2.5))
+            page.add(Rect(x, y, card_w, card_h, fill=self.c["badge"], radius=look.card_radius))
             page.add(Picture(x + inner, y + (card_h - logo_h) / 2, logo_w, logo_h, path),
                      self.root.add("Figure", alt=self.kit.say("logo_alt", name=plain(org.name, self.kit.language))))
         x = self.page_w - margin - text_w if self.rtl else margin
@@ -132,30 +111,32 @@ class Sheet:
         roles = ["P", "H2", "P", "P", "P"] if event else ["P"]   # the event box is a section: its name the heading
         size = look.event_size
         if event:
-            lines.append((s.spans(kit.say("event_kicker"), self.style(size * 0.85, "secondary", bold=True),
-                                  markup=False), 1.3))
-            lines.append((s.spans(event["name"], self.style(look.event_title_size, "primary", bold=True)), 1.2))
+            kicker = self.style(size * look.event_kicker_share, "secondary", bold=True)
+            lines.append((s.spans(kit.say("event_kicker"), kicker, markup=False), look.event_kicker_leading))
+            lines.append((s.spans(event["name"], self.style(look.event_title_size, "primary", bold=True)),
+                          look.event_title_leading))
             when = kit.say("event_when", event=event)
             if when:
-                lines.append((s.spans(when, self.style(size, bold=True), markup=False), 1.35))
+                lines.append((s.spans(when, self.style(size, bold=True), markup=False), look.event_leading))
             if event["place"]:
-                lines.append((s.spans(event["place"], self.style(size)), 1.35))
+                lines.append((s.spans(event["place"], self.style(size)), look.event_leading))
         if org:
             who = [org.name] + ([org.contact] if org.contact else [])
-            lines.append((s.spans(" · ".join(who), self.style(size, "muted")), 1.35))
+            lines.append((s.spans(" · ".join(who), self.style(size, "muted")), look.event_leading))
         if not lines:
             return top
         margin, pad = look.margin * MM, look.event_pad * MM
         inner_w = self.page_w - 2 * margin - 2 * pad - look.event_bar * MM
         qr = look.qr_size * MM if website else 0.0
         caption = None
+        beside, below = look.qr_margin * MM, look.qr_caption_gap * MM   # the caption may run past the code
         if website:
             caption = s.set(s.spans(kit.say("qr_caption"), self.style(look.small_size, "muted"), markup=False),
-                            qr + 12 * MM, 1.2)
-            inner_w -= qr + 12 * MM + pad
+                            qr + 2 * beside, look.qr_caption_leading)
+            inner_w -= qr + 2 * beside + pad
         paras = [s.set(spans, inner_w, leading) for spans, leading in lines]
         text_h = sum(p.height for p in paras)
-        qr_h = qr + (caption.height + 1 * MM if caption else 0)
+        qr_h = qr + (caption.height + below if caption else 0)
         box_h = max(text_h, qr_h) + 2 * pad
         left = margin
         page.add(Rect(left, top, self.page_w - 2 * margin, box_h, fill=self.c["light"]))
@@ -171,15 +152,16 @@ class Sheet:
                     draw_line(page, line, text_x, inner_w, y, p.pitch, "right" if self.rtl else "left")
                     y += p.pitch
         if website:
-            qx = left + pad + 6 * MM if self.rtl else self.page_w - margin - pad - qr - 6 * MM
+            qx = left + pad + beside if self.rtl else self.page_w - margin - pad - qr - beside
             qy = top + (box_h - qr_h) / 2
-            page.add(Rect(qx - 1.5, qy - 1.5, qr + 3, qr + 3, fill=self.c["badge"]))
+            card = look.qr_card_pad
+            page.add(Rect(qx - card, qy - card, qr + 2 * card, qr + 2 * card, fill=self.c["badge"]))
             page.add(QR(qx, qy, qr, qr_matrix(website), "#000000", website),
                      section.add("Figure", alt=kit.say("qr_alt", url=website)))
-            cy = qy + qr + 1 * MM
+            cy = qy + qr + below
             with page.tagged(section.add("P")):
                 for line in caption.lines:
-                    draw_line(page, line, qx - 6 * MM, qr + 12 * MM, cy, caption.pitch, "center")
+                    draw_line(page, line, qx - beside, qr + 2 * beside, cy, caption.pitch, "center")
                     cy += caption.pitch
         return top + box_h
 
@@ -208,28 +190,30 @@ class Sheet:
     def footer(self, page: Page, s: Setter, look: Look, lines, number: int, pages: int) -> None:
         margin = look.margin * MM
         st = self.style(look.small_size, "muted")
-        pitch = look.small_size * 1.35
+        pitch = look.small_size * look.footer_leading
         label = s.line(self.kit.say("page_x_of_y", page=number, pages=pages), st)
         top = self.page_h - margin - max(1, len(lines)) * pitch
         page.node = PAGINATION      # running footer and page number: artifacts
-        page.add(Rule(margin, top - 2 * MM, self.page_w - margin, top - 2 * MM, self.c["rule"], 0.6))
-        width = self.page_w - 2 * margin - label.width - 6 * MM
+        rule_y = top - look.footer_rule_gap * MM
+        page.add(Rule(margin, rule_y, self.page_w - margin, rule_y, self.c["rule"], look.footer_rule))
+        width = self.page_w - 2 * margin - label.width - look.page_number_gap * MM
         for k, line in enumerate(lines):
-            x = margin + label.width + 6 * MM if self.rtl else margin
+            x = margin + label.width + look.page_number_gap * MM if self.rtl else margin
             draw_line(page, line, x, width, top + k * pitch, pitch, "right" if self.rtl else "left")
         draw_line(page, label, margin, self.page_w - 2 * margin, top, pitch, "left" if self.rtl else "right")
         page.node = None
 
     def lead(self, s: Setter, look: Look, width: float):
         """The summary set at the lead's size, on a measure narrowed until no line holds more than
-        LEAD_CHARACTERS characters (a line much longer is hard to follow); (paragraph, measure)."""
+        lead_characters characters (a line much longer is hard to follow); (paragraph, measure)."""
         spans = s.spans(self.kit.content.summary, self.style(look.lead_size))
-        for _ in range(8):
-            para = s.set(spans, width, 1.4)
+        most = int(look.lead_characters)
+        for _ in range(NARROWINGS):
+            para = s.set(spans, width, look.lead_leading)
             longest = max((len(line.text.strip()) for line in para.lines), default=0)
-            if longest <= LEAD_CHARACTERS:
+            if longest <= most:
                 break
-            width *= (LEAD_CHARACTERS - 1) / longest
+            width *= (most - 1) / longest
         return para, width
 
     # --- the body ----------------------------------------------------------------------------
@@ -246,23 +230,24 @@ class Sheet:
 
         def heading(text, size=look.heading_size, color="primary", markup=True):
             spans = s.spans(text, self.style(size, color, bold=True), markup)
-            return s.para(spans, width, space_before=look.heading_space, space_after=gap * 0.6,
-                          keep_with_next=True, leading=1.2, min_lines=1, node=root.add("H2"))
+            return s.para(spans, width, space_before=look.heading_space, space_after=gap * look.heading_after,
+                          keep_with_next=True, leading=look.heading_leading, min_lines=1, node=root.add("H2"))
 
         def points(items, path):
             listed = root.add("L") if items else None
             for item in items:
                 li = listed.add("LI")
                 out.append(s.para(s.point_spans(item, body, self.c["primary"]), width, indent=indent,
-                                  bullet=bullet, space_after=gap * 0.5, label=li.add("Lbl"), node=li.add("LBody")))
+                                  bullet=bullet, bullet_inset=look.bullet_inset, space_after=gap * look.point_after,
+                                  label=li.add("Lbl"), node=li.add("LBody")))
 
         def keep(start: int) -> None:
             """The heading at out[start] keeps two of its items in its column; a section's last point
             does not go to the next column alone: the point before it goes along."""
             items = out[start + 1:]
             out[start].keep_items = min(2, sum(1 for b in items if not b.keep_with_next))
-            if len(items) >= 3 and all(isinstance(b, Para) and b.bullet is not None for b in items[-2:]) \
-                    and len(items[-2].para.lines) <= 4:
+            if len(items) >= KEEP_POINTS and all(isinstance(b, Para) and b.bullet is not None for b in items[-2:]) \
+                    and len(items[-2].para.lines) <= KEEP_LINES:
                 items[-2].keep_with_next = True
 
         for i, section in enumerate(content.sections):
@@ -295,7 +280,7 @@ class Sheet:
             out.append(heading(kit.say("faq"), markup=False))
             for item in content.faq[:faq_count]:
                 q = s.para(s.spans(item.question, self.style(look.body_size, "primary", bold=True)), width,
-                           space_before=gap * 1.2, space_after=gap * 0.4, keep_with_next=True, min_lines=1,
+                           space_before=gap * look.question_before, space_after=gap * look.question_after, keep_with_next=True, min_lines=1,
                            node=root.add("H3"))
                 answers = [s.para(s.spans(a, body), width, space_after=gap, node=root.add("P"))
                            for a in paragraphs(item.answer)]
@@ -316,7 +301,8 @@ class Sheet:
                 spans = s.spans(src.title, small)
                 if src.url:
                     spans += [Span(" ", small), Span(src.url, Style(small.size, self.c["secondary"]), _link(src.url))]
-                out.append(s.para(spans, width, space_after=1.5, min_lines=1, leading=1.3, node=root.add("P")))
+                out.append(s.para(spans, width, space_after=look.source_after, min_lines=1, leading=look.source_leading,
+                                  node=root.add("P")))
             out[start].keep_items = min(2, len(content.sources))
         return out
 
@@ -339,7 +325,8 @@ class Sheet:
         max_h = look.image_max_height * MM
         if ih > max_h:
             ih, iw = max_h, max_h * w / h
-        return Image(space_before=3, space_after=5, path=path, w=iw, h=ih, frame=self.c["rule"])
+        return Image(space_before=look.image_before, space_after=look.image_after, path=path, w=iw, h=ih,
+                     frame=self.c["rule"], frame_width=look.image_frame)
 
     def table(self, s: Setter, look: Look, table, width: float) -> Table:
         cell = self.style(look.body_size)
@@ -348,15 +335,16 @@ class Sheet:
         header_spans = [s.spans(c, head) for c in table.columns]
         rows = [[s.spans(c, cell) for c in row] for row in table.rows]
         widths = table_widths(s, header_spans, rows, width, pad)
-        cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, 1.25)) for sp, w in zip(spans_row, widths)]  # noqa: E731
+        cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, look.cell_leading)) for sp, w in zip(spans_row, widths)]  # noqa: E731
         caption_style = self.style(look.body_size, "secondary", bold=True)
         node = self.root.add("Table")
-        caption = s.para(s.spans(table.title, caption_style), width, space_after=3, min_lines=1,
+        caption = s.para(s.spans(table.title, caption_style), width, space_after=look.caption_after, min_lines=1,
                          node=node.add("Caption"))
         continued = s.para(s.spans(self.kit.say("table_continued", title=plain(table.title, self.kit.language)),
-                                   caption_style, markup=False), width, space_after=3, min_lines=1)
-        return Table(space_before=4, space_after=6, widths=widths, header=cells(header_spans),
-                     rows=[cells(r) for r in rows], caption=caption, continued=continued, pad=(pad, pad * 0.8), node=node,
+                                   caption_style, markup=False), width, space_after=look.caption_after, min_lines=1)
+        return Table(space_before=look.table_before, space_after=look.table_after, widths=widths,
+                     header=cells(header_spans), rows=[cells(r) for r in rows], caption=caption, continued=continued,
+                     pad=(pad, pad * look.cell_pad_y), node=node, rule_width=look.table_rule,
                      colors={"header": self.c["secondary"], "band": self.c["light"], "rule": self.c["rule"]})
 
     # --- one attempt at the whole sheet ------------------------------------------------------
@@ -379,8 +367,9 @@ class Sheet:
             for k, line in enumerate(lead.lines):
                 draw_line(first, line, lead_x, lead_w, top + k * lead.pitch, lead.pitch, "right" if self.rtl else "left")
         body_top = top + lead.height + look.block_gap * MM
-        footer = self.footer_lines(s, look, self.page_w - 2 * margin - 30 * MM)
-        bottom = self.page_h - margin - max(1, len(footer)) * look.small_size * 1.35 - 4 * MM
+        footer = self.footer_lines(s, look, self.page_w - 2 * margin - look.page_number_room * MM)
+        bottom = self.page_h - margin - max(1, len(footer)) * look.small_size * look.footer_leading \
+            - look.footer_gap * MM
 
         def frames(page: int) -> list[Frame]:
             y = body_top if page == 0 else margin
@@ -405,7 +394,7 @@ class Sheet:
             if len(used) == 2:  # the column rule runs as far as the text does
                 x = margin + col_w + gap / 2
                 y0 = used[0].frame.y
-                page.add(Rule(x, y0, x, y0 + max(c.used for c in used), self.c["rule"], 0.4))
+                page.add(Rule(x, y0, x, y0 + max(c.used for c in used), self.c["rule"], look.column_rule))
             self.footer(page, s, look, footer, number + 1, len(pages))
         org = kit.content.organization
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",

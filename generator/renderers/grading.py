@@ -10,7 +10,7 @@ from ..layout.flow import Frame, pour
 from ..layout.setting import Setter
 from ..page import Circle, Document, Node, Page
 from ..quizplan import Version
-from .factsheet import MM, Look
+from .printlook import MM, Look
 
 if TYPE_CHECKING:   # for annotations only: quiz.py calls this module, so it cannot be imported back
     from .quiz import Sheets
@@ -30,12 +30,12 @@ def master_key(sheets: Sheets) -> Document:
     with first.tagged(sheets.root.add("P")):
         for k, line in enumerate(intro.lines):
             draw_line(first, line, margin, width, top + k * intro.pitch, intro.pitch, "right" if sheets.rtl else "left")
-    top += intro.height + 3 * MM
-    ks = look.key_size
+    top += intro.height + look.intro_after * MM
+    ks, note = look.key_size, look.key_size - look.key_note_step
     versions = qp.versions
-    version_w = min(24 * MM, width * 0.55 / len(versions))
+    version_w = min(look.version_width * MM, width * look.versions_share / len(versions))
     widths = [width - version_w * len(versions)] + [version_w] * len(versions)
-    pad = 3.0
+    pad = look.cell_pad
     head_style = sheets.style(ks, "on_primary", bold=True)
     header = [Cell(s.set(s.spans(kit.say("question"), head_style, markup=False), widths[0] - 2 * pad))]
     header += [Cell(s.set(s.spans(kit.say("version", letter=v.letter), head_style, markup=False), version_w - 2 * pad))
@@ -45,18 +45,19 @@ def master_key(sheets: Sheets) -> Document:
     number_sign = "\u200e#" if sheets.rtl else "#"
     rows = []
     for q in sorted(versions[0].questions, key=lambda q: q.source):
-        cells = [Cell(s.set(s.spans(f"{q.source + 1}. ", sheets.style(ks - 0.5, bold=True), markup=False)
-                            + s.spans(q.text, sheets.style(ks - 0.5)), widths[0] - 2 * pad))]
+        cells = [Cell(s.set(s.spans(f"{q.source + 1}. ", sheets.style(note, bold=True), markup=False)
+                            + s.spans(q.text, sheets.style(note)), widths[0] - 2 * pad))]
         for v in versions:
             twin = next(x for x in v.questions if x.source == q.source)
             cells.append(Cell(s.set(s.spans(twin.letters, sheets.style(ks, "correct", bold=True), markup=False)
-                                    + s.spans(f" ({number_sign}{twin.number})", sheets.style(ks - 2, "muted"), markup=False),
+                                    + s.spans(f" ({number_sign}{twin.number})", sheets.style(ks - look.version_number_step, "muted"), markup=False),
                                     version_w - 2 * pad)))
         rows.append(cells)
-    table = Table(widths=widths, header=header, rows=rows, pad=(pad, 2.5), node=sheets.root.add("Table"),
+    table = Table(widths=widths, header=header, rows=rows, pad=(pad, look.cell_pad_y), node=sheets.root.add("Table"),
+                  rule_width=look.table_rule,
                   colors={"header": sheets.c["primary"], "band": sheets.c["light"], "rule": sheets.c["rule"]})
     table.continued = None
-    bottom = sheets.page_h - margin - look.small_size * 1.4 - 5 * MM
+    bottom = sheets.page_h - margin - look.small_size * look.footer_leading - look.footer_gap * MM
     placed = pour([table], lambda page: [Frame(margin, top if page == 0 else margin, width,
                                                bottom - (top if page == 0 else margin))])
     pages = [first] + [Page(sheets.page_w, sheets.page_h) for _ in range(max(c.page for c in placed))]
@@ -84,18 +85,19 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
         for k, line in enumerate(instr.lines):
             draw_line(page, line, margin, width, top + k * instr.pitch, instr.pitch, "right" if sheets.rtl else "left")
     questions = version.questions if version else qp.versions[0].questions
-    top = sheets.fields(page, s, look, top + instr.height, len(questions)) + 4 * MM
+    top = sheets.fields(page, s, look, top + instr.height, len(questions)) + look.sheet_fields_after * MM
     size = look.sheet_bubble * MM
-    step = size + 2.6 * MM
+    step = size + look.sheet_bubble_gap * MM
     letters = [o.letter for o in max(qp.versions[0].questions, key=lambda q: len(q.options)).options]
     letters = [str(x) for x in str(kit.say("option_letters")).split()][:len(letters)] or letters
     primary, fill = sheets.c["primary"], sheets.c["correct"]
-    bold = sheets.style(size * 0.5, "primary", bold=True)
-    white = sheets.style(size * 0.5, "on_correct", bold=True)
+    bold = sheets.style(size * look.sheet_letter_share, "primary", bold=True)
+    white = sheets.style(size * look.sheet_letter_share, "on_correct", bold=True)
 
     def bubble(x, y, label, filled):
         cx = sheets.page_w - x - size / 2 if sheets.rtl else x + size / 2
-        page.add(Circle(cx, y + size / 2, size / 2 - 0.5, primary, fill if filled else None, 0.9))
+        page.add(Circle(cx, y + size / 2, size / 2 - look.sheet_bubble_inset, primary, fill if filled else None,
+                        look.bubble_rule))
         line = s.line(label, white if filled else bold)
         draw_line(page, line, cx - size / 2, size, y + (size - line.ascent - line.descent) / 2 - 1,
                   line.ascent + line.descent + 2, "center", space=True)
@@ -106,25 +108,27 @@ def answer_sheet(sheets: Sheets, version: Version | None) -> Document:
         lx = sheets.page_w - margin - label.width if sheets.rtl else margin
         draw_line(page, label, lx, label.width, top + (size - label.ascent) / 2, label.ascent + 2, "left", True)
         for k, v in enumerate(qp.versions):
-            bubble(margin + 24 * MM + k * step, top, v.letter, version is not None and version.letter == v.letter)
-        top += size + 5 * MM
+            bubble(margin + look.sheet_version_at * MM + k * step, top, v.letter,
+                   version is not None and version.letter == v.letter)
+        top += size + look.sheet_version_after * MM
     page.node = None
     grid = root.add("L")     # each row an item: the question's number, then its letters
-    half = (len(questions) + 1) // 2 if len(questions) > 12 else len(questions)
+    half = (len(questions) + 1) // 2 if len(questions) > look.sheet_column_rows else len(questions)
     chunks = [questions[:half], questions[half:]] if half < len(questions) else [questions]
     for c, chunk in enumerate(chunks):
         x0 = margin + c * width / len(chunks)
         for r, q in enumerate(chunk):
-            y = top + r * (size + 3.5 * MM)
+            y = top + r * (size + look.sheet_row_gap * MM)
             number = s.line(s.numbered(q.number), sheets.style(look.body_size, "secondary", bold=True))
-            nx = sheets.page_w - x0 - 9 * MM if sheets.rtl else x0
+            number_w = look.sheet_number_width * MM
+            nx = sheets.page_w - x0 - number_w if sheets.rtl else x0
             item = grid.add("LI")
             with page.tagged(item.add("Lbl")):
-                draw_line(page, number, nx, 9 * MM, y + (size - number.ascent) / 2, number.ascent + 2, "left")
+                draw_line(page, number, nx, number_w, y + (size - number.ascent) / 2, number.ascent + 2, "left")
             page.node = item.add("LBody")
             for i, letter in enumerate(letters):  # every row has every letter: versions differ in option counts
                 correct = version is not None and i < len(q.options) and q.options[i].correct
-                bubble(x0 + 11 * MM + i * step, y, letter, correct)
+                bubble(x0 + look.sheet_bubbles_at * MM + i * step, y, letter, correct)
             page.node = None
     sheets.footer(page, s, look, version, 1, 1)
     return sheets._doc([page])

@@ -10,7 +10,7 @@ from ..notes import Notes
 from ..page import QR, Document, Node, Page, Picture, Rect, image_size, qr_matrix
 from ..text import first_sentence, paragraphs, plain
 from ..typeset.lines import Style
-from .factsheet import MM, Look
+from .printlook import MM, Look
 
 POSTER = {"A4": (841.89, 1190.55), "Letter": (792.0, 1224.0)}   # A3 and Tabloid, in points
 

@@ -18,30 +18,36 @@ from ..page import PAGINATION, Circle, Document, Node, Page, Rect, Rule, TextLin
 from ..quizplan import QuizPlan, Version
 from ..text import plain
 from ..typeset.lines import Line, Style
-from .factsheet import MM, PAPER, Look
+from .printlook import MM, PAPER, Look
 
 QUIZ_LOOK = "quiz"
+BALANCE_TRIES = 11     # a handout with a lone last question tries this many shorter pages,
+BALANCE_STEP = 12      # each this many points shorter than the last
 
 
 @dataclass
 class OptionPara(Para):
     """An option: a circle to fill in and the option's letter at the start side, then its text."""
 
-    bubble: float = 10.0
+    bubble: float = 0.0                 # the circle's diameter
     stroke: str = "#000000"
     fill: str | None = None
     letter: Line | None = None
+    rule: float = 0.0                   # the circle's line
+    inset: float = 0.0                  # from the start edge to the circle
+    rise: float = 0.0                   # its centre above the baseline, times the first line's ascent
+    letter_gap: float = 0.0             # between the circle and the letter
 
     def draw(self, page, x, top, width, rtl):
         if self.para.lines:     # the letter first: the page is drawn in the order it is read
             first = self.para.lines[0]
             base = top + baseline(first, self.para.pitch)
             r = self.bubble / 2
-            cy = base - first.ascent * 0.36
-            cx = x + width - r - 0.6 if rtl else x + r + 0.6
-            page.add(Circle(cx, cy, r, self.stroke, self.fill, 0.9))
+            cy = base - first.ascent * self.rise
+            cx = x + width - r - self.inset if rtl else x + r + self.inset
+            page.add(Circle(cx, cy, r, self.stroke, self.fill, self.rule))
             if self.letter is not None:
-                gap = self.bubble + 2.2 * MM
+                gap = self.bubble + self.letter_gap
                 lx = x + width - gap - self.letter.width if rtl else x + gap
                 page.add(TextLine(lx, base, self.letter, True), self.label)
         super().draw(page, x, top, width, rtl)
@@ -88,15 +94,17 @@ class Sheets:
         """Title at the start side, the version badge at the other; returns the bottom."""
         margin = look.margin * MM
         width = self.page_w - 2 * margin
-        badge_w = 30 * MM if version is not None and version.letter else 0.0
-        text_w = width - badge_w - (4 * MM if badge_w else 0)
-        x = margin + (badge_w + 4 * MM if badge_w and self.rtl else 0)
+        badge_w = look.badge_width * MM if version is not None and version.letter else 0.0
+        badge_h, badge_gap = look.badge_height * MM, look.badge_gap * MM
+        text_w = width - badge_w - (badge_gap if badge_w else 0)
+        x = margin + (badge_w + badge_gap if badge_w and self.rtl else 0)
         y = margin
-        title = s.set(s.spans(self.qp.title, self.style(look.title_size, "primary", bold=True)), text_w, 1.2)
+        title = s.set(s.spans(self.qp.title, self.style(look.title_size, "primary", bold=True)), text_w,
+                      look.title_leading)
         parts = [title]
         if subtitle:
             parts.append(s.set(s.spans(subtitle, self.style(look.body_size + 1, "secondary", bold=True),
-                                       markup=False), text_w, 1.3))
+                                       markup=False), text_w, look.subtitle_leading))
         for p, tag in zip(parts, [self.root.add("H1"), self.root.add("P")]):
             with page.tagged(tag):
                 for line in p.lines:
@@ -106,38 +114,38 @@ class Sheets:
             label = s.line(self.kit.say("version", letter=version.letter), self.style(look.body_size, "on_primary",
                                                                                        bold=True))
             bx = margin if self.rtl else self.page_w - margin - badge_w
-            page.add(Rect(bx, margin, badge_w, 9 * MM, fill=self.c["primary"], radius=2))
+            page.add(Rect(bx, margin, badge_w, badge_h, fill=self.c["primary"], radius=look.badge_radius))
             with page.tagged(self.root.add("P")):
-                draw_line(page, label, bx, badge_w, margin + (9 * MM - label.ascent - label.descent) / 2 - 1,
+                draw_line(page, label, bx, badge_w, margin + (badge_h - label.ascent - label.descent) / 2 - 1,
                           label.ascent + label.descent + 2, "center")
-            y = max(y, margin + 9 * MM)
-        return y + 2 * MM
+            y = max(y, margin + badge_h)
+        return y + look.title_after * MM
 
     def fields(self, page: Page, s: Setter, look: Look, top: float, total: int) -> float:
         """Name, Date and Score with lines to write on."""
         margin = look.margin * MM
         width = self.page_w - 2 * margin
         st = self.style(look.body_size, "primary", bold=True)
-        items = [(self.kit.say("name"), 0.5), (self.kit.say("date"), 0.25), (self.kit.say("score"), 0.25)]
+        items = list(zip((self.kit.say("name"), self.kit.say("date"), self.kit.say("score")), look.field_shares))
         x = margin
-        base = top + 8 * MM
+        base = top + look.field_baseline * MM
         page.node = self.root.add("P")
         for k, (label, share) in enumerate(items):
-            w = width * share - (4 * MM if k < 2 else 0)
+            w = width * share - (look.field_gap * MM if k < 2 else 0)
             line = s.line(label, st)
             lx = self.page_w - x - line.width if self.rtl else x
             draw_line(page, line, lx, line.width, base - line.ascent - 1, line.ascent + line.descent + 2, "left", True)
-            start, end = x + line.width + 2 * MM, x + w
+            start, end = x + line.width + look.field_label_gap * MM, x + w
             if k == 2:
                 of = s.line(self.kit.say("score_of", total=total), st)
                 ox = self.page_w - end if self.rtl else end - of.width
                 draw_line(page, of, ox, of.width, base - of.ascent - 1, of.ascent + of.descent + 2, "left", True)
-                end -= of.width + 1.5 * MM
+                end -= of.width + look.score_gap * MM
             a, b = (self.page_w - end, self.page_w - start) if self.rtl else (start, end)
-            page.add(Rule(a, base + 1, b, base + 1, self.c["muted"], 0.7))
+            page.add(Rule(a, base + 1, b, base + 1, self.c["muted"], look.field_rule))
             x += width * share
         page.node = None
-        return base + 5 * MM
+        return base + look.fields_after * MM
 
     def footer(self, page: Page, s: Setter, look: Look, version: Version | None, number: int, pages: int) -> None:
         margin = look.margin * MM
@@ -146,9 +154,10 @@ class Sheets:
                             letter=version.letter if version else None, fingerprint=self.qp.fingerprint)
         left = s.line(text, st)
         right = s.line(self.kit.say("page_x_of_y", page=number, pages=pages), st)
-        pitch = look.small_size * 1.4
+        pitch = look.small_size * look.footer_leading
         top = self.page_h - margin - pitch
-        page.add(Rule(margin, top - 2 * MM, self.page_w - margin, top - 2 * MM, self.c["rule"], 0.5))
+        rule_y = top - look.footer_rule_gap * MM
+        page.add(Rule(margin, rule_y, self.page_w - margin, rule_y, self.c["rule"], look.footer_rule))
         width = self.page_w - 2 * margin
         # the version and fingerprint are read once, from the first page; the rest repeat them
         with page.tagged(self.root.add("P") if number == 1 else PAGINATION):
@@ -170,17 +179,21 @@ class Sheets:
         parts: list[Block] = [s.para(s.spans(q.text, body_style), inner, min_lines=1, node=body.add("P"))]
         if q.hint:
             parts.append(s.para(s.spans(self.kit.say("select_all"), self.style(look.body_size, "secondary", bold=True),
-                                        markup=False), inner, space_before=1.5, min_lines=1, node=body.add("P")))
+                                        markup=False), inner, space_before=look.hint_before, min_lines=1,
+                                node=body.add("P")))
         bubble = look.bubble * MM
         options = body.add("L")
         for k, o in enumerate(q.options):
             letter = s.line(o.letter, self.style(look.option_size, "primary", bold=True))
-            indent = bubble + 2.2 * MM + max(letter.width, look.option_size * 0.8) + 1.6 * MM
+            indent = bubble + look.letter_gap * MM + max(letter.width, look.option_size * look.letter_min_share) \
+                + look.option_indent_gap * MM
             option = options.add("LI")
             para = s.para(s.spans(o.text, self.style(look.option_size)), inner, indent=indent,
-                          space_before=look.option_gap if k or q.hint else 2.5, min_lines=1,
+                          space_before=look.option_gap if k or q.hint else look.first_option_gap, min_lines=1,
                           label=option.add("Lbl"), node=option.add("LBody"))
-            parts.append(OptionPara(**para.__dict__, bubble=bubble, stroke=self.c["primary"], letter=letter))
+            parts.append(OptionPara(**para.__dict__, bubble=bubble, stroke=self.c["primary"], letter=letter,
+                                    rule=look.bubble_rule, inset=look.bubble_inset, rise=look.bubble_rise,
+                                    letter_gap=look.letter_gap * MM))
         return Group(space_before=look.question_gap * MM, blocks=[Row(left=number, right=parts, gap=num_w)])
 
     def handout(self, version: Version) -> Document:
@@ -197,8 +210,8 @@ class Sheets:
                 break
         doc, per_page, cols = best
         if len(per_page) > 1 and per_page[-1] == 1:  # balance: shorter pages before the last
-            for cut in range(1, 12):
-                trial, counts = self._handout(version, cols, True, shorten=cut * 12)
+            for cut in range(1, BALANCE_TRIES + 1):
+                trial, counts = self._handout(version, cols, True, shorten=cut * BALANCE_STEP)
                 if len(trial.pages) > len(doc.pages):
                     break
                 if counts[-1] > 1:
@@ -220,7 +233,7 @@ class Sheets:
                 draw_line(first, line, margin, self.page_w - 2 * margin, top + k * instr.pitch, instr.pitch,
                           "right" if self.rtl else "left")
         top = self.fields(first, s, look, top + instr.height, len(version.questions)) + 2 * MM
-        bottom = self.page_h - margin - look.small_size * 1.4 - 5 * MM
+        bottom = self.page_h - margin - look.small_size * look.footer_leading - look.footer_gap * MM
         col_w = (self.page_w - 2 * margin - gap * (columns - 1)) / columns
 
         def frames(page):
@@ -269,19 +282,20 @@ class Sheets:
         margin = look.margin * MM
         first = Page(self.page_w, self.page_h)
         self.root = Node("Document")
-        top = self.title(first, s, look, version, kit.say("answer_key")) + 2 * MM
+        top = self.title(first, s, look, version, kit.say("answer_key")) + look.key_after_title * MM
         width = self.page_w - 2 * margin
         blocks = []
-        ks = look.key_size
+        ks, note = look.key_size, look.key_size - look.key_note_step
+        number_w, answer_w = look.key_number_width * MM, look.key_answer_width * MM
         questions = self.root.add("L")
         for q in version.questions:     # each an item: its number, then the answer, question and why
             item = questions.add("LI")
             label, body = item.add("Lbl"), item.add("LBody")
             number = s.para(s.spans(s.numbered(q.number), self.style(ks, "secondary", bold=True), markup=False),
-                            9 * MM, min_lines=1, node=label)
-            answer = s.para(s.spans(q.letters, self.style(ks + 2, "correct", bold=True), markup=False),
-                            16 * MM, min_lines=1, node=body.add("P"))
-            inner = width - 25 * MM
+                            number_w, min_lines=1, node=label)
+            answer = s.para(s.spans(q.letters, self.style(ks + look.key_answer_step, "correct", bold=True), markup=False),
+                            answer_w, min_lines=1, node=body.add("P"))
+            inner = width - (look.key_number_width + look.key_answer_width) * MM
             lines = [s.para(s.spans(q.text, self.style(ks, bold=True)), inner, min_lines=1, node=body.add("P"))]
             for o in q.options:
                 if o.correct:
@@ -289,15 +303,15 @@ class Sheets:
                                          *s.spans(o.text, self.style(ks))], inner, min_lines=1, space_before=1,
                                         node=body.add("P")))
             if q.explanation:
-                lines.append(s.para(s.spans(q.explanation, self.style(ks - 0.5, "muted")), inner, min_lines=1,
-                                    space_before=1.5, node=body.add("P")))
+                lines.append(s.para(s.spans(q.explanation, self.style(note, "muted")), inner, min_lines=1,
+                                    space_before=look.key_note_before, node=body.add("P")))
             if q.section_title:
-                lines.append(s.para(s.spans(kit.say("see", section=q.section_title), self.style(ks - 0.5, "muted",
+                lines.append(s.para(s.spans(kit.say("see", section=q.section_title), self.style(note, "muted",
                                             italic=True), markup=False), inner, min_lines=1, space_before=1,
                                     node=body.add("P")))
-            row = Row(left=number, right=[Row(left=answer, right=lines, gap=16 * MM)], gap=9 * MM)
-            blocks.append(Group(space_before=(1.5 if tight else 2.5) * MM, blocks=[row]))
-        bottom = self.page_h - margin - look.small_size * 1.4 - 5 * MM
+            row = Row(left=number, right=[Row(left=answer, right=lines, gap=answer_w)], gap=number_w)
+            blocks.append(Group(space_before=look.key_gap * MM, blocks=[row]))
+        bottom = self.page_h - margin - look.small_size * look.footer_leading - look.footer_gap * MM
 
         def frames(page):
             y = top if page == 0 else margin
@@ -308,8 +322,8 @@ class Sheets:
         for col in placed:
             for p in col.placed:
                 p.block.draw(pages[col.page], col.frame.x, col.frame.y + p.top, col.frame.w, self.rtl)
-                y = col.frame.y + p.top + p.block.body_height() + 1.2 * MM
-                pages[col.page].add(Rule(col.frame.x, y, col.frame.x + width, y, self.c["rule"], 0.4))
+                y = col.frame.y + p.top + p.block.body_height() + look.key_rule_gap * MM
+                pages[col.page].add(Rule(col.frame.x, y, col.frame.x + width, y, self.c["rule"], look.key_rule))
         for n, page in enumerate(pages):
             self.footer(page, s, look, version, n + 1, len(pages))
         last = sum(len(col.placed) for col in placed if col.page == len(pages) - 1)

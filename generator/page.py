@@ -45,7 +45,7 @@ class Rect:
     h: float
     fill: str | None = None
     stroke: str | None = None
-    width: float = 0.6
+    width: float = 0.0          # of the stroke, when there is one (the planner's choice)
     radius: float = 0.0
 
 
@@ -58,7 +58,7 @@ class Circle:
     r: float
     stroke: str | None = None
     fill: str | None = None
-    width: float = 0.9
+    width: float = 0.0          # of the stroke, when there is one (the planner's choice)
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Rule:
     x2: float
     y2: float
     color: str
-    width: float = 0.5
+    width: float
 
 
 @dataclass(frozen=True)
@@ -249,13 +249,16 @@ def _qr_encoder():
     return importlib.import_module(f"{name}.encoder")
 
 
+QUIET = 4    # modules of white around a QR code, as its standard asks
+
+
 @lru_cache(maxsize=64)
 def qr_matrix(text: str, error: str = "m") -> tuple[tuple[bool, ...], ...]:
     """The module matrix of a QR code for text, with a four-module quiet zone (segno, pure Python)."""
     code = _qr_encoder().encode(text, error=error, micro=False)
-    quiet = (False,) * (len(code.matrix[0]) + 8)
-    return ((quiet,) * 4 + tuple((False,) * 4 + tuple(bool(v) for v in row) + (False,) * 4 for row in code.matrix)
-            + (quiet,) * 4)
+    quiet = (False,) * (len(code.matrix[0]) + 2 * QUIET)
+    return ((quiet,) * QUIET + tuple((False,) * QUIET + tuple(bool(v) for v in row) + (False,) * QUIET
+                                     for row in code.matrix) + (quiet,) * QUIET)
 
 
 def qr_png(text: str, scale: int = 10) -> bytes:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from ..layout.blocks import draw_line
 from ..layout.setting import Setter
 from ..notes import Notes
-from ..page import QR, Document, Node, Page, Picture, Rect, image_size, qr_matrix
+from ..page import QR, QUIET, Document, Node, Page, Picture, Rect, image_size, qr_matrix
 from ..text import first_sentence, paragraphs, plain
 from ..typeset.lines import Style
 from .printlook import MM, Look
 
 POSTER = {"A4": (841.89, 1190.55), "Letter": (792.0, 1224.0)}   # A3 and Tabloid, in points
+MOST_LINES = 3     # a title on more lines gives up size down to poster.title_min_size
 
 
 def key_sentence(summary: str) -> str:
@@ -53,17 +54,19 @@ class Poster:
         and the bottom band, or None when the sentence does not fit at this level. The sentence takes
         the largest size that fits, never below the poster's least size (28 pt, read from two metres).
         Level 1 closes the gaps around it; level 2 also sets the event a little smaller."""
-        least, most = float(self.t.get("key_min_size", 28)), float(self.t.get("key_size", 44))
+        least, most = look.key_min_size, look.key_size
         sentence, _ = self.sentence()
-        self.clear = (5 if level else 10) * MM     # kept clear of the band and of the QR code
-        room = top - self.clear - (band + 3 * MM + self.clear)
-        blocks = self.event_blocks(s, look, width, (5 if level else 12) * MM, 0.85 if level == 2 else 1.0)
+        self.clear = (look.clear_squeezed if level else look.clear) * MM     # clear of the band and the QR code
+        room = top - self.clear - (band + look.accent_rule * MM + self.clear)
+        blocks = self.event_blocks(s, look, width, (look.event_after_squeezed if level else look.event_after) * MM,
+                                   look.event_squeeze if level == 2 else 1.0)
         if not sentence:
             return blocks
         fixed = sum(p.height + gap for p, gap in blocks)
         size = most
         while size >= least:
-            para = s.set(s.spans(sentence, self.style(size, "text")), width, 1.2 if level else 1.3)
+            para = s.set(s.spans(sentence, self.style(size, "text")), width,
+                         look.key_leading_squeezed if level else look.key_leading)
             if fixed + para.height <= room:
                 self.facts = {"key_size": size, "key_lines": len(para.lines), "squeezed": level > 0, "level": level}
                 return blocks + [(para, 0.0)]
@@ -77,36 +80,41 @@ class Poster:
         blocks: list[tuple[object, float]] = []
         if not event:
             return blocks
-        blocks.append((s.set(s.spans(kit.say("poster_join"), self.style(look.event_size * 0.8, "secondary", True),
-                                     markup=False), width, 1.2), 2 * MM))
+        join = self.style(look.event_size * look.join_share, "secondary", True)
+        blocks.append((s.set(s.spans(kit.say("poster_join"), join, markup=False), width, look.join_leading),
+                       look.join_after * MM))
         blocks.append((s.set(s.spans(event["name"], self.style(look.event_title_size * scale, "primary", True)),
-                             width, 1.15), 4 * MM))
+                             width, look.event_title_leading), look.event_title_after * MM))
         when = kit.say("event_when", event=event)
         if when:
             blocks.append((s.set(s.spans(when, self.style(look.event_size * scale, bold=True), markup=False), width,
-                                 1.25), 0.0))
+                                 look.event_leading), 0.0))
         if event["place"]:
-            blocks.append((s.set(s.spans(event["place"], self.style(look.event_size * scale)), width, 1.25), 0.0))
+            blocks.append((s.set(s.spans(event["place"], self.style(look.event_size * scale)), width,
+                                 look.event_leading), 0.0))
         blocks[-1] = (blocks[-1][0], after)
         return blocks
 
     def band(self, s: Setter, look, width: float, least_title: float) -> tuple[list, float]:
         """The top band's parts as (set paragraph, space before, space after) and its height: the day's
-        date, the title (giving up size, down to least_title, to keep to two lines; 52 pt for four),
+        date, the title (giving up size, down to least_title, to keep to two lines; title_min_size for four),
         the subtitle. The band grows with what it carries."""
         content = self.kit.content
-        date = s.set(s.spans(content.date, self.style(look.date_size, "accent", True)), width, 1.2) \
+        date = s.set(s.spans(content.date, self.style(look.date_size, "accent", True)), width,
+                      look.date_leading) \
             if content.date else None
         size = look.title_size
         title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
-        while size > least_title and len(title.lines) > 2 or size > 52 and len(title.lines) > 3:
+        while size > least_title and len(title.lines) > 2 or size > look.title_min_size and len(title.lines) > MOST_LINES:
             size -= 2
             title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
-        sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width, 1.25) \
+        sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width,
+                     look.subtitle_leading) \
             if content.subtitle else None
-        parts = [(p, before, after) for p, before, after in ((date, 0.0, 4 * MM), (title, 0.0, 0.0),
-                                                            (sub, 3 * MM, 0.0)) if p is not None]
-        needed = look.margin * MM + 6 * MM + sum(p.height + b + a for p, b, a in parts) + 10 * MM
+        parts = [(p, before, after) for p, before, after in ((date, 0.0, look.date_after * MM), (title, 0.0, 0.0),
+                                                            (sub, look.subtitle_before * MM, 0.0)) if p is not None]
+        needed = look.margin * MM + look.band_pad * MM + sum(p.height + b + a for p, b, a in parts) \
+            + look.band_pad_bottom * MM
         return parts, max(look.band_height * MM * self.scale, needed)
 
     def page(self) -> Page:
@@ -122,28 +130,29 @@ class Poster:
 
         # the bottom band: QR code and logo, measured first so the rest knows its room
         qr = qr_matrix(website, "l") if website else None
-        qr_size = max(len(qr) * look.qr_module * MM, 70 * MM) if qr else 0.0
-        bottom_h = max(qr_size + 16 * MM, look.logo_height * MM + 10 * MM if org and org.logo else 0.0)
+        qr_size = max(len(qr) * look.qr_module * MM, look.qr_min_size * MM) if qr else 0.0
+        bottom_h = max(qr_size + look.qr_room * MM,
+                       look.logo_height * MM + look.logo_room * MM if org and org.logo else 0.0)
 
         # the band and the middle: the largest key sentence that fits, closing gaps (level 1), then
         # setting the title and the event a little smaller (level 2), before it is left out
         top = self.h - margin - bottom_h
         for level in (0, 1, 2):
-            parts, band = self.band(s, look, width, 52 if level == 2 else 60)
+            parts, band = self.band(s, look, width, look.title_min_size if level == 2 else look.title_fit_size)
             blocks = self.middle(s, look, width, band, top, level)
             if blocks is not None:
                 break
         else:
-            parts, band = self.band(s, look, width, 60)
-            self.clear, blocks = 10 * MM, self.event_blocks(s, look, width, 12 * MM)
+            parts, band = self.band(s, look, width, look.title_fit_size)
+            self.clear, blocks = look.clear * MM, self.event_blocks(s, look, width, look.event_after * MM)
             where = self.sentence()[1]
-            least = float(self.t.get("key_min_size", 28))
+            least = look.key_min_size
             self.notes.warn(where, f"the poster's sentence does not fit at {least:g} pt, the least size read from "
                             "two metres; shorten it" + ("" if where[0] == "poster" else
                                                         ", or write a shorter one as poster: {line: ...}"))
         page.add(Rect(0, 0, self.w, band, fill=self.c["primary"]))
-        page.add(Rect(0, band, self.w, 3 * MM, fill=self.c["accent"]))
-        y = margin + 6 * MM
+        page.add(Rect(0, band, self.w, look.accent_rule * MM, fill=self.c["accent"]))
+        y = margin + look.band_pad * MM
         align = "right" if self.rtl else "left"
         title_at = 1 if content.date else 0      # the band: the date, the title (H1), the subtitle
         for k, (para, before, after) in enumerate(parts):
@@ -156,9 +165,9 @@ class Poster:
 
         # the middle, set above and now centred in the room it has
         used = sum(p.height + gap for p, gap in blocks) - (blocks[-1][1] if blocks else 0.0)
-        middle_top = band + 3 * MM + self.clear
+        middle_top = band + look.accent_rule * MM + self.clear
         room = top - self.clear - middle_top
-        y = middle_top + max(0.0, (room - used) / 3)   # a little above the centre, as the eye expects
+        y = middle_top + max(0.0, (room - used) * look.middle_above)   # a little above the centre
         # the event is a section with its name the heading; the key sentence follows it
         events = len(self.event_blocks(s, look, width, 0.0))
         section = root.add("Sect") if events else root
@@ -171,37 +180,40 @@ class Poster:
 
         # the bottom: the organisation (logo, name, web address) beside a QR code with its caption under it
         if qr:
-            quiet = 4 * qr_size / len(qr)            # the matrix carries a four-module quiet zone
+            quiet = QUIET * qr_size / len(qr)            # the matrix carries its quiet zone
             qx = margin if self.rtl else self.w - margin - qr_size
-            page.add(Rect(qx - 2 * MM, top - 2 * MM, qr_size + 4 * MM, qr_size + 4 * MM, fill=self.c["badge"]))
+            card, beside = look.qr_card_pad * MM, look.qr_margin * MM
+            page.add(Rect(qx - card, top - card, qr_size + 2 * card, qr_size + 2 * card, fill=self.c["badge"]))
             page.add(QR(qx, top, qr_size, qr, "#000000", website), root.add("Figure", alt=kit.say("qr_alt", url=website)))
             cap = s.set(s.spans(kit.say("poster_scan"), self.style(look.small_size, "muted", True), markup=False),
-                        qr_size + 20 * MM, 1.2)
-            cy = top + qr_size - quiet + 2 * MM
+                        qr_size + 2 * beside, look.qr_caption_leading)
+            cy = top + qr_size - quiet + look.qr_caption_gap * MM
             with page.tagged(root.add("P")):
                 for line in cap.lines:
-                    draw_line(page, line, qx - 10 * MM, qr_size + 20 * MM, cy, cap.pitch, "center")
+                    draw_line(page, line, qx - beside, qr_size + 2 * beside, cy, cap.pitch, "center")
                     cy += cap.pitch
-        text_w = width - qr_size - 12 * MM
+        text_w = width - qr_size - look.org_gap * MM
         tx = self.w - margin - text_w if self.rtl else margin
-        ty = top + 4 * MM
+        ty = top + look.org_top * MM
         if org and org.logo:
             logo = kit.asset(org.logo)
             lw, lh = image_size(logo)
             h = look.logo_height * MM
-            w = min(h * lw / lh, text_w * 0.6)
+            w = min(h * lw / lh, text_w * look.logo_max_share)
             h = w * lh / lw
             lx = tx + text_w - w if self.rtl else tx
-            page.add(Rect(lx - 2 * MM, ty - 2 * MM, w + 4 * MM, h + 4 * MM, fill=self.c["badge"], stroke=self.c["rule"],
-                          width=0.5, radius=3))
+            pad = look.logo_pad * MM
+            page.add(Rect(lx - pad, ty - pad, w + 2 * pad, h + 2 * pad, fill=self.c["badge"], stroke=self.c["rule"],
+                          width=look.logo_rule, radius=look.card_radius))
             page.add(Picture(lx, ty, w, h, logo), root.add("Figure", alt=kit.say("logo_alt", name=plain(org.name))))
-            ty += h + 6 * MM
+            ty += h + look.logo_after * MM
         if org:
-            ty = self.block(page, s, org.name, self.style(look.org_size, "primary", True), tx, ty, text_w, 1.2)
+            ty = self.block(page, s, org.name, self.style(look.org_size, "primary", True), tx, ty, text_w,
+                            look.org_leading)
         if website:
-            self.block(page, s, website, self.style(look.web_size, "secondary"), tx, ty + 1 * MM, text_w, 1.2,
-                       markup=False)
-        page.add(Rect(0, self.h - 4 * MM, self.w, 4 * MM, fill=self.c["accent"]))
+            self.block(page, s, website, self.style(look.web_size, "secondary"), tx, ty + look.web_gap * MM, text_w,
+                       look.web_leading, markup=False)
+        page.add(Rect(0, self.h - look.foot_rule * MM, self.w, look.foot_rule * MM, fill=self.c["accent"]))
         return page
 
 

@@ -7,6 +7,8 @@ import ctypes
 
 import pytest
 
+from generator.page import qr_matrix
+from generator.renderers.poster import POSTER
 from generator.renderers.printlook import MM, PAPER
 from helpers import build, copy_default, normalise, text_spans
 
@@ -20,6 +22,10 @@ quiz:
   key_note_step: 2.5
   field_shares: [0.6, 0.2, 0.2]
   bubble_rule: 1.6
+poster:
+  qr_card_pad: 5
+  foot_rule: 8
+  accent_rule: 6
 """
 
 
@@ -30,7 +36,7 @@ def themed(tmp_path_factory):
     content = copy_default(folder)
     (folder / "templates" / "look").mkdir(parents=True)
     (folder / "templates" / "look" / "theme.yaml").write_text(LOOK, encoding="utf-8")
-    _, _, kits = build(content, folder / "output", ["factsheet", "quiz"], "en", theme="look")
+    _, _, kits = build(content, folder / "output", ["factsheet", "quiz", "poster"], "en", theme="look")
     return folder / "output" / "en", kits[0]
 
 
@@ -94,10 +100,30 @@ def test_the_fields_share_the_line_as_the_theme_says(themed):
     margin = kit.theme.num("quiz.margin") * MM
     date = str(kit.say("date"))
     found = [(x, y) for x, y, _, ch in text_spans(folder / "quiz.pdf") if ch == date[0]]
-    assert any(abs(x - (margin + 0.6 * (width - 2 * margin))) < 1.5 for x, _ in found), found   # a glyph's ink starts a little right of its origin
+    # a glyph's ink starts a little right of its origin
+    assert any(abs(x - (margin + 0.6 * (width - 2 * margin))) < 1.5 for x, _ in found), found
 
 
 def test_the_circles_to_fill_in_have_the_themes_line(themed):
     folder, _ = themed
     circles = [p for p in paths(folder / "quiz.pdf") if abs(p[2] - p[3]) < 0.1 and p[2] < 15]   # small squares
     assert len(circles) >= 12 and {p[5] for p in circles} == {1.6}
+
+
+def test_the_posters_qr_card_and_foot_band_follow_the_theme(themed):
+    folder, kit = themed
+    shapes = paths(folder / "poster.pdf")
+    accent = tuple(int(kit.theme.color("accent")[i:i + 2], 16) for i in (1, 3, 5))
+    foot = [p for p in shapes if p[4] == accent and abs(p[1] + p[3] - POSTER["A4"][1]) < 0.1]
+    assert [round(p[3], 2) for p in foot] == [round(8 * MM, 2)], foot
+    modules = len(qr_matrix(kit.content.organization.website, "l"))
+    qr = max(modules * kit.theme.num("poster.qr_module"), kit.theme.num("poster.qr_min_size")) * MM
+    cards = [p for p in shapes if p[4] == (255, 255, 255) and abs(p[2] - p[3]) < 0.1]
+    assert [round(c[2], 1) for c in cards] == [round(qr + 10 * MM, 1)]      # 5 mm round the code
+
+
+def test_the_posters_band_has_the_themes_accent_rule(themed):
+    folder, kit = themed
+    accent = tuple(int(kit.theme.color("accent")[i:i + 2], 16) for i in (1, 3, 5))
+    rules = [p for p in paths(folder / "poster.pdf") if p[4] == accent and abs(p[2] - POSTER["A4"][0]) < 0.1]
+    assert sorted(round(p[3], 2) for p in rules) == [round(6 * MM, 2), round(8 * MM, 2)]   # the band's, the foot's

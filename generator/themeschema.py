@@ -169,6 +169,8 @@ class Factsheet(_Model):
     """Points, inside table cells."""
     last_page_min: Share
     """A last page less full than this makes the sheet tighten to drop it."""
+    smaller: list[Share]
+    """The last resort before a sheet over its budget: its column text set at these shares of its size, in turn."""
     header_pad: Length
     """Band above and below the header's text: clear of a printer's unprintable edge."""
     ink_leading: Times

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .blocks import Block, Image
+from .blocks import SLACK, Block, Image
 
 FULL_ENOUGH = 0.8   # a column may be left this full when what comes next cannot be split
+TALL = 3            # an item taller than a third of the column need not come whole with its heading
+BISECTIONS = 10     # steps at balancing the last page's columns (each halves the uncertainty)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _fits_with_next(queue, k, used, room) -> bool:
         nxt = queue[j]
         if nxt.keep_items:   # the next heading: this section has no more items
             break
-        tall = nxt.height(False) > room / 3
+        tall = nxt.height(False) > room / TALL
         whole = whole and not tall
         if nxt.keep_with_next:   # a lead-in goes with what it leads into
             if tall:
@@ -97,7 +99,7 @@ def _fits_with_next(queue, k, used, room) -> bool:
         if not whole or items >= block.keep_items:
             break
         whole = items < block.keep_items - 1
-    return used + need <= room + 0.01
+    return used + need <= room + SLACK
 
 
 def _fill(column: Column, queue: list[Block]) -> None:
@@ -113,7 +115,7 @@ def _fill(column: Column, queue: list[Block]) -> None:
             else:
                 break
         h = block.height(at_top)
-        if used + h <= room + 0.01:
+        if used + h <= room + SLACK:
             column.placed.append(Placed(block, column.frame, used + (0 if at_top else block.space_before), at_top))
             used += h
             queue.pop(0)
@@ -146,12 +148,12 @@ def balanced(blocks: list[Block], frames: Callable[[int], list[Frame]]) -> list[
         return columns
     tallest = max(c.used for c in columns if c.page == last)
     lo, hi, best = tallest / len(frames(last)) - 1.0, tallest, columns
-    for _ in range(10):
+    for _ in range(BISECTIONS):
         mid = (lo + hi) / 2
         trial = pour(blocks, lambda page: [replace(f, h=min(f.h, mid)) for f in frames(page)] if page == last
                      else frames(page))
         ends = [c for c in trial if c.page == last]
-        fits = trial[-1].page == last and all(c.used <= mid + 0.01 for c in ends) and \
+        fits = trial[-1].page == last and all(c.used <= mid + SLACK for c in ends) and \
             not any(c.placed and c.placed[-1].block.keep_with_next for c in ends[:-1])   # no heading left behind
         if fits:
             best, hi = trial, mid

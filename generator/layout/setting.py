@@ -8,6 +8,9 @@ from ..text import Point, Run, point, runs
 from ..typeset.lines import Line, Paragraph, Span, Style, Typesetter, unbreakable
 from .blocks import Para
 
+UNBOUNDED = 1e6     # points: a measure no line reaches, to set text on one line
+WIDEST_FLOOR = 3    # a column of a table is kept as wide as its longest word, up to a third of the table
+
 
 _TYPESETTERS: dict = {}
 
@@ -81,8 +84,8 @@ class Setter:
     def line(self, text: str, style: Style, markup: bool = False) -> Line:
         """One unbroken line of text (labels, bullets, numbers)."""
         spans = self.spans(text, style, markup)
-        para = self.typesetter.set(spans, 1e6, self.leading)
-        return para.lines[0] if para.lines else self.typesetter.set([Span(" ", style)], 1e6).lines[0]
+        para = self.typesetter.set(spans, UNBOUNDED, self.leading)
+        return para.lines[0] if para.lines else self.typesetter.set([Span(" ", style)], UNBOUNDED).lines[0]
 
     def width(self, text: str, style: Style, markup: bool = False) -> float:
         """Width of text on one unbroken line (measured, not set: no line is built)."""
@@ -97,7 +100,7 @@ def table_widths(s: Setter, header, rows, width: float, pad: float) -> list[floa
         return max((s.width(w, sp.style) for sp in cell for w in unbreakable(sp.text)), default=0.0)
 
     columns = list(zip(header, *rows))
-    floors = [min(max(pieces(cell) for cell in col), width / 3) + 2 * pad for col in columns]
+    floors = [min(max(pieces(cell) for cell in col), width / WIDEST_FLOOR) + 2 * pad for col in columns]
     wants = [sum(sum(s.width(c.text, c.style) for c in cell) for cell in col) / len(col) + 2 * pad for col in columns]
     if sum(floors) >= width:
         return [width * f / sum(floors) for f in floors]

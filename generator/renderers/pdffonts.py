@@ -13,6 +13,14 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from ..fonts import Face
 
 NO_TEXT = "\u200d"      # a glyph beyond its cluster's characters: a joiner, which reads as nothing
+GLYPH_UNITS = 1000      # PDF glyph space: widths and font metrics per 1000 units of the size
+BFCHAR_MOST = 100       # a ToUnicode map's beginbfchar section holds at most 100 entries
+TAG_LETTERS = 6         # a subset's name starts with six capital letters and a plus sign
+NONSYMBOLIC, ITALIC = 32, 64            # FontDescriptor flags
+HEAD_BBOX = (36, 38, 40, 42)            # byte offsets of xMin, yMin, xMax, yMax in the TrueType head table
+ITALIC_ANGLE = -12                      # degrees: a typical italic's slant (the descriptor only informs)
+CAP_HEIGHT = 0.7                        # an estimate of the capital height, times the ascender
+STEM_BOLD, STEM_REGULAR = 120, 80       # estimates of the vertical stems' width (the descriptor only informs)
 
 
 def _tag(name: str) -> int:
@@ -74,7 +82,7 @@ class EmbeddedFace:
 
     def _widths(self, codes: list[tuple[int, int]]) -> PDFArray:
         """W: the advance of each code's glyph, (code, glyph) in code order, in runs of consecutive codes."""
-        font, scale = self.face.hb_font, 1000 / self.face.upem
+        font, scale = self.face.hb_font, GLYPH_UNITS / self.face.upem
         out, run, start = [], [], None
         for code, gid in codes:
             w = round(font.get_glyph_h_advance(gid) * scale)
@@ -94,8 +102,8 @@ class EmbeddedFace:
                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
                  f"/CMapName /{name}-UCS def", "/CMapType 2 def",
                  "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
-        for k in range(0, len(entries), 100):
-            chunk = entries[k:k + 100]
+        for k in range(0, len(entries), BFCHAR_MOST):
+            chunk = entries[k:k + BFCHAR_MOST]
             lines.append(f"{len(chunk)} beginbfchar")
             lines += [f"<{code:04X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in chunk]
             lines.append("endbfchar")
@@ -108,25 +116,26 @@ class EmbeddedFace:
         by_code = sorted((code, gid, text) for (gid, text), code in self.codes.items()) or \
             sorted((gid, gid, text) for gid, text in self.cff_text.items())
         digest = hashlib.sha256(data + repr(by_code).encode("utf-8")).digest()
-        prefix = "".join(chr(65 + b % 26) for b in digest[:6])
+        prefix = "".join(chr(ord("A") + b % 26) for b in digest[:TAG_LETTERS])
         name = f"{prefix}+{self.face.key}"
         # PostScript outlines (most CJK fonts) are embedded as an OpenType file of a CIDFontType0 font
         cff = self.face.cff
         file = doc.Reference(PDFStream(PDFDictionary({"Subtype": PDFName("OpenType")} if cff else
                                                      {"Length1": len(data)}), data, filters=[PDFZCompress]))
         head = self.face.hb_face.reference_table("head").data
-        scale = 1000 / self.face.upem
+        scale = GLYPH_UNITS / self.face.upem
 
         def s16(offset):
             return int.from_bytes(head[offset:offset + 2], "big", signed=True)
 
         descriptor = doc.Reference(PDFDictionary({
             "Type": PDFName("FontDescriptor"), "FontName": PDFName(name),
-            "Flags": 32 + (64 if self.face.italic else 0),
-            "FontBBox": PDFArray([round(s16(k) * scale) for k in (36, 38, 40, 42)]),
-            "ItalicAngle": -12 if self.face.italic else 0, "Ascent": round(self.face.ascender * 1000),
-            "Descent": -round(self.face.descender * 1000), "CapHeight": round(self.face.ascender * 700),
-            "StemV": 120 if self.face.bold else 80, "FontFile3" if cff else "FontFile2": file}))
+            "Flags": NONSYMBOLIC + (ITALIC if self.face.italic else 0),
+            "FontBBox": PDFArray([round(s16(k) * scale) for k in HEAD_BBOX]),
+            "ItalicAngle": ITALIC_ANGLE if self.face.italic else 0, "Ascent": round(self.face.ascender * GLYPH_UNITS),
+            "Descent": -round(self.face.descender * GLYPH_UNITS),
+            "CapHeight": round(self.face.ascender * GLYPH_UNITS * CAP_HEIGHT),
+            "StemV": STEM_BOLD if self.face.bold else STEM_REGULAR, "FontFile3" if cff else "FontFile2": file}))
         gid_map = b"\0\0" + b"".join(gid.to_bytes(2, "big") for _, gid, _ in by_code)
         cid = PDFDictionary({
             "Type": PDFName("Font"), "Subtype": PDFName("CIDFontType0" if cff else "CIDFontType2"),

@@ -10,6 +10,8 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObject
 
 from ..page import PAGINATION, Link, Node
 
+PRINT = 4       # an annotation's flag: printed with the page (PDF/UA asks for it)
+
 
 class Literal(PDFObject):
     """A PDF token written as it is (true, false)."""
@@ -100,7 +102,7 @@ class Tagger:
         """A link annotation: its text as Contents and, inside a Link element, its StructParent."""
         self.annotations += 1
         ann = PDFDictionary({"Type": PDFName("Annot"), "Subtype": PDFName("Link"), "Rect": PDFArray(rect),
-                             "Border": PDFArray([0, 0, 0]), "F": 4,
+                             "Border": PDFArray([0, 0, 0]), "F": PRINT,
                              "Contents": PDFString(item.contents or item.url),
                              "A": PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
                                                  "URI": PDFString(item.url)})})

@@ -16,10 +16,20 @@ from ..page import QR, Circle, Document, Link, Node, Picture, Rect, Rule, TextLi
 from .pdffonts import EmbeddedFace, glyph_texts
 from .pdftags import Tagger
 
+TEXT_UNITS = 1000       # TJ offsets are thousandths of the size
+SAME_LINE = 0.01        # points: glyphs whose baselines differ less continue one TJ run
+NO_SHIFT = 0.05         # thousandths of the size: a smaller offset between glyphs is left out
+SPACE = ord(" ")
+# A face without a bold is drawn filled and outlined with a line this many times the size, as viewers
+# synthesise a bold; the plan says which faces need it (Face.synthetic_bold), not how thick it looks.
+SYNTHETIC_BOLD = 0.035
+INVISIBLE_SPACE = 0.25  # the invisible word space after right-to-left text, placed this many sizes before it
+
 
 def _rgb(colour: str) -> str:
-    h = colour.lstrip("#")
-    return " ".join(f"{int(h[i:i + 2], 16) / 255:.4g}" for i in (0, 2, 4))
+    """#RRGGBB as the three numbers between 0 and 1 that rg and RG take."""
+    channels = bytes.fromhex(colour.lstrip("#"))
+    return " ".join(f"{c / 255:.4g}" for c in channels)
 
 
 class _Canvas(Canvas):
@@ -50,8 +60,8 @@ class _PathPen:
 
     def qCurveTo(self, q, p):  # noqa: N802
         (x0, y0), (qx, qy) = self.last, q
-        self.curveTo((x0 + 2 / 3 * (qx - x0), y0 + 2 / 3 * (qy - y0)),
-                     (p[0] + 2 / 3 * (qx - p[0]), p[1] + 2 / 3 * (qy - p[1])), p)
+        k = 2 / 3       # a quadratic curve's control point, two thirds of the way, gives the cubic's
+        self.curveTo((x0 + k * (qx - x0), y0 + k * (qy - y0)), (p[0] + k * (qx - p[0]), p[1] + k * (qy - p[1])), p)
 
     def closePath(self):  # noqa: N802
         self.ops.append("h")
@@ -99,6 +109,7 @@ class _Writer:
             return
         out = ["BT"]
         state: list = [None, None, None, None]  # resource, size, colour, pen
+        pen_at = len(state) - 1
         tj: list[str] = []
 
         def flush():
@@ -124,7 +135,7 @@ class _Writer:
             if actual is not None:
                 between(tagger.actual(actual))
             if seg.face.synthetic_bold:   # a font without bold: its glyphs filled and outlined, thicker
-                out.append(f"2 Tr {seg.size * 0.035:.3f} w {_rgb(seg.color)} RG")
+                out.append(f"2 Tr {seg.size * SYNTHETIC_BOLD:.3f} w {_rgb(seg.color)} RG")
             scale = seg.size / seg.face.upem
             for gid, gx, gy, text in zip(seg.gids, seg.xs, seg.ys, glyph_texts(seg.texts)):
                 if opens is not None and g == opens[0]:
@@ -143,29 +154,29 @@ class _Writer:
                     state[2] = seg.color
                 code = font.code(gid, text)
                 x, y = item.x + seg.x + gx, item.y - gy
-                pen = state[3]
-                if pen is not None and abs(pen[1] - y) < 0.01:
-                    shift = (pen[0] - x) * 1000 / seg.size
-                    if abs(shift) > 0.05:
+                pen = state[pen_at]
+                if pen is not None and abs(pen[1] - y) < SAME_LINE:
+                    shift = (pen[0] - x) * TEXT_UNITS / seg.size
+                    if abs(shift) > NO_SHIFT:
                         tj.append(f"{shift:.1f}")
                 else:
                     flush()
                     out.append(f"1 0 0 1 {x:.3f} {page_h - y:.3f} Tm")
                 tj.append(f"<{code:04X}>")
-                state[3] = (x + seg.face.hb_font.get_glyph_h_advance(gid) * scale, y)
+                state[pen_at] = (x + seg.face.hb_font.get_glyph_h_advance(gid) * scale, y)
             if seg.face.synthetic_bold:
                 flush()
                 out.append("0 Tr")
             if actual is not None:
                 between(tagger.end_actual())
         last = item.line.segments[-1] if item.line.segments else None
-        space = last.face.hb_font.get_nominal_glyph(32) if item.space and last is not None else None
+        space = last.face.hb_font.get_nominal_glyph(SPACE) if item.space and last is not None else None
         if space:       # the word break after the line, as readers expect it
             if closes is None or g < closes:
                 between(tagger.resumed())
             font = self.font(last.face)
             code = font.code(space, " ")
-            if state[3] is None:
+            if state[pen_at] is None:
                 x, y = item.x + last.x + last.width, page_h - item.y
                 out.append(f"/{font.resource} {last.size:.4g} Tf 1 0 0 1 {x:.3f} {y:.3f} Tm")
             tj.append(f"<{code:04X}>")
@@ -221,16 +232,16 @@ class _Writer:
                     out.append(f"/{font.resource} {c.size:.4g} Tf")
                     state = (font.resource, c.size)
                 natural = c.face.hb_font.get_glyph_h_advance(gid) * c.size / c.face.upem
-                stretch = max(1.0, 100 * (c.right - c.left) / natural) if natural else 100.0
+                stretch = max(1.0, 100 * (c.right - c.left) / natural) if natural else 100.0   # Tz: per cent
                 out.append(f"{stretch:.1f} Tz 1 0 0 1 {item.x + c.left:.3f} {y:.3f} Tm <{code:04X}> Tj")
             out.append("ET Q")
         last = item.line.chars[-1] if item.line.chars else None
-        space = last.face.hb_font.get_nominal_glyph(32) if item.space and last else None
+        space = last.face.hb_font.get_nominal_glyph(SPACE) if item.space and last else None
         if space:
             font = self.font(last.face)
             code = font.code(space, " ")
             rtl = unicodedata.bidirectional(last.ch) in ("R", "AL")
-            x = item.x + (last.left - last.size * 0.25 if rtl else last.right)
+            x = item.x + (last.left - last.size * INVISIBLE_SPACE if rtl else last.right)
             out.append(f"q BT 3 Tr /{font.resource} {last.size:.4g} Tf 1 0 0 1 {x:.3f} {y:.3f} Tm <{code:04X}> Tj ET Q")
         return out
 

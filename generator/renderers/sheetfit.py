@@ -1,17 +1,16 @@
 """How much of the fact sheet fits its page budget: the FAQ question by question (found by
-bisection), tightened spacing, then text set up to 10% smaller, before the sheet warns."""
+bisection), tightened spacing, then text set smaller (by the theme's factsheet.smaller: up to 10%), before
+the sheet warns."""
 from __future__ import annotations
 
 from ..notes import Notes
 from ..page import Document
 
-SMALLER = (0.95, 0.9)      # how far the column text may shrink to keep the sheet within its budget
-
 
 def fitted(kit, notes: Notes, sheet) -> Document:   # sheet: a factsheet.Sheet (not imported: no cycle)
     """The fact sheet as pages: the whole FAQ when the page budget allows, else as many whole
     questions as fit (tightening first when that lets more in); tightened too when that saves a
-    nearly empty last page; set up to 10% smaller when that keeps it within the budget.
+    nearly empty last page; set smaller (factsheet.smaller) when that keeps it within the budget.
     More questions never take fewer pages, so each count is found by bisection."""
     budget = int(sheet.t["max_pages"])
     n_faq = len(kit.content.faq)
@@ -22,7 +21,7 @@ def fitted(kit, notes: Notes, sheet) -> Document:   # sheet: a factsheet.Sheet (
             return tight[0]
         doc, _ = sheet.attempt(0, True)
         if len(doc.pages) == budget + 1:
-            for scale in SMALLER:   # smaller text rather than another sheet
+            for scale in sheet.t["smaller"]:   # smaller text rather than another sheet
                 smaller = _most_faq(sheet, budget, 0, n_faq, True, scale)
                 if smaller is not None:
                     return smaller[0]

@@ -21,6 +21,7 @@ from .printlook import MM, PAPER, Look
 NARROWINGS = 8     # tries at narrowing the lead's measure (each usually ends it)
 KEEP_POINTS = 3    # a section of this many items or more keeps its last point with the one before it,
 KEEP_LINES = 4     # when that one is no longer than this many lines
+FACT_DIGITS = 3    # how closely the plan's facts (for reports and tests) give a column's fill
 
 
 def _pitch(para, look) -> float:
@@ -399,7 +400,7 @@ class Sheet:
         org = kit.content.organization
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
                        plain(kit.content.subtitle or kit.content.title, kit.language), kit.language,
-                       {"columns": [(c.page, round(c.fill, 3)) for c in columns], "faq": faq_count, "tight": tight,
+                       {"columns": [(c.page, round(c.fill, FACT_DIGITS)) for c in columns], "faq": faq_count, "tight": tight,
                         "scale": scale}, structure=self.root)
         return doc, columns
 

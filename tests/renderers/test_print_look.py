@@ -3,6 +3,7 @@ changes the QR card's pad, rules, the lead's measure, the quiz's fields, circles
 the poster's bands and cards, changes the written PDFs as pdfium reads them back."""
 from __future__ import annotations
 
+import ast
 import ctypes
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from generator.page import qr_matrix
 from generator.renderers.poster import POSTER
 from generator.renderers.printlook import MM, PAPER
-from helpers import build, copy_default, normalise, text_spans
+from helpers import ROOT, build, copy_default, normalise, text_spans
 
 LOOK = """\
 factsheet:
@@ -127,3 +128,19 @@ def test_the_posters_band_has_the_themes_accent_rule(themed):
     accent = tuple(int(kit.theme.color("accent")[i:i + 2], 16) for i in (1, 3, 5))
     rules = [p for p in paths(folder / "poster.pdf") if p[4] == accent and abs(p[2] - POSTER["A4"][0]) < 0.1]
     assert sorted(round(p[3], 2) for p in rules) == [round(6 * MM, 2), round(8 * MM, 2)]   # the band's, the foot's
+
+
+PLANNERS = ["renderers/factsheet.py", "renderers/sheetfit.py", "renderers/poster.py", "renderers/quiz.py",
+            "renderers/grading.py", "renderers/printlook.py", "layout/blocks.py", "layout/flow.py", "layout/setting.py"]
+
+
+@pytest.mark.parametrize("module", PLANNERS)
+def test_the_printed_outputs_code_holds_no_number_but_named_constants(module):
+    """A size, gap or ratio written into the code would escape the theme: numbers other than 0, 1, -1
+    and 2 may only name a module's constants (units, paper sizes, bounds of a search)."""
+    tree = ast.parse((ROOT / "generator" / module).read_text(encoding="utf-8"))
+    named = {id(node) for stmt in tree.body if isinstance(stmt, ast.Assign)
+             and all(isinstance(t, (ast.Name, ast.Tuple)) for t in stmt.targets) for node in ast.walk(stmt)}
+    stray = [(node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
+             and type(node.value) in (int, float) and node.value not in (0, 1, -1, 2) and id(node) not in named]
+    assert not stray, f"generator/{module}: numbers at lines {stray}; make them theme keys or named constants"

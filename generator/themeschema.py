@@ -179,6 +179,8 @@ class Factsheet(_Model):
     """The title's line pitch, times its size."""
     title_min_share: Share
     """A long title gives up size, down to this share of title_size, to stay on two lines."""
+    title_step: Size
+    """Points it gives up at a time."""
     subtitle_leading: Times
     """The subtitle's line pitch."""
     date_leading: Times
@@ -223,6 +225,8 @@ class Factsheet(_Model):
     """Space after an FAQ question, times paragraph_space."""
     source_after: Length
     """Points after each source."""
+    sources_heading_step: Length
+    """Points: the Sources heading is set this much larger than small_size."""
     source_leading: Times
     """A source's line pitch."""
     image_before: Length
@@ -311,6 +315,8 @@ class Quiz(_Model):
     """The title's line pitch."""
     subtitle_leading: Times
     """The line under the title (Answer key, Master key)."""
+    subtitle_step: Length
+    """Points: that line is set this much larger than body_size."""
     title_after: Length
     """Between the title and what follows."""
     badge_width: Size
@@ -466,6 +472,8 @@ class Poster(_Model):
     """A title on more than two lines gives up size down to this."""
     title_min_size: Size
     """A title on more than three lines, or when the key sentence needs room, down to this."""
+    size_step: Size
+    """Points the title and the key sentence give up at a time."""
     subtitle_leading: Times
     """The subtitle's line pitch."""
     subtitle_before: Length

@@ -72,7 +72,7 @@ class Sheet:
                           look.title_leading)
             if len(title.lines) <= 2 or size <= look.title_size * look.title_min_share:
                 break
-            size -= 1
+            size -= look.title_step
         parts = [title]
         if content.subtitle:
             parts.append(s.set(s.spans(content.subtitle, self.style(look.subtitle_size, "on_primary")), text_w,
@@ -297,7 +297,7 @@ class Sheet:
             small = self.style(look.small_size, "muted")
             out.append(Space(size=look.heading_space))
             start = len(out)
-            out.append(heading(kit.say("sources"), look.small_size + 1, "muted", markup=False))
+            out.append(heading(kit.say("sources"), look.small_size + look.sources_heading_step, "muted", markup=False))
             for src in content.sources:
                 spans = s.spans(src.title, small)
                 if src.url:

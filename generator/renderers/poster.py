@@ -70,7 +70,7 @@ class Poster:
             if fixed + para.height <= room:
                 self.facts = {"key_size": size, "key_lines": len(para.lines), "squeezed": level > 0, "level": level}
                 return blocks + [(para, 0.0)]
-            size -= 2
+            size -= look.size_step
         return None
 
     def event_blocks(self, s: Setter, look, width: float, after: float, scale: float = 1.0) -> list:
@@ -106,7 +106,7 @@ class Poster:
         size = look.title_size
         title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
         while size > least_title and len(title.lines) > 2 or size > look.title_min_size and len(title.lines) > MOST_LINES:
-            size -= 2
+            size -= look.size_step
             title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
         sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width,
                      look.subtitle_leading) \

@@ -103,7 +103,7 @@ class Sheets:
                       look.title_leading)
         parts = [title]
         if subtitle:
-            parts.append(s.set(s.spans(subtitle, self.style(look.body_size + 1, "secondary", bold=True),
+            parts.append(s.set(s.spans(subtitle, self.style(look.body_size + look.subtitle_step, "secondary", bold=True),
                                        markup=False), text_w, look.subtitle_leading))
         for p, tag in zip(parts, [self.root.add("H1"), self.root.add("P")]):
             with page.tagged(tag):

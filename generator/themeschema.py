@@ -483,7 +483,7 @@ class Poster(_Model):
     clear_squeezed: Length
     """The same when the key sentence needs the room."""
     join_share: Share
-    """ "Join us" above the event's name, a share of event_size."""
+    """The "Join us" line above the event's name, as a share of event_size."""
     join_leading: Times
     """Its line pitch."""
     join_after: Length

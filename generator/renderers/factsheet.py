@@ -281,7 +281,8 @@ class Sheet:
             out.append(heading(kit.say("faq"), markup=False))
             for item in content.faq[:faq_count]:
                 q = s.para(s.spans(item.question, self.style(look.body_size, "primary", bold=True)), width,
-                           space_before=gap * look.question_before, space_after=gap * look.question_after, keep_with_next=True, min_lines=1,
+                           space_before=gap * look.question_before, space_after=gap * look.question_after,
+                           keep_with_next=True, min_lines=1,
                            node=root.add("H3"))
                 answers = [s.para(s.spans(a, body), width, space_after=gap, node=root.add("P"))
                            for a in paragraphs(item.answer)]
@@ -336,7 +337,8 @@ class Sheet:
         header_spans = [s.spans(c, head) for c in table.columns]
         rows = [[s.spans(c, cell) for c in row] for row in table.rows]
         widths = table_widths(s, header_spans, rows, width, pad)
-        cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, look.cell_leading)) for sp, w in zip(spans_row, widths)]  # noqa: E731
+        cells = lambda spans_row: [Cell(s.set(sp, w - 2 * pad, look.cell_leading))  # noqa: E731
+                                   for sp, w in zip(spans_row, widths)]
         caption_style = self.style(look.body_size, "secondary", bold=True)
         node = self.root.add("Table")
         caption = s.para(s.spans(table.title, caption_style), width, space_after=look.caption_after, min_lines=1,
@@ -400,7 +402,8 @@ class Sheet:
         org = kit.content.organization
         doc = Document(pages, plain(kit.content.title, kit.language), plain(org.name) if org else "",
                        plain(kit.content.subtitle or kit.content.title, kit.language), kit.language,
-                       {"columns": [(c.page, round(c.fill, FACT_DIGITS)) for c in columns], "faq": faq_count, "tight": tight,
+                       {"columns": [(c.page, round(c.fill, FACT_DIGITS)) for c in columns], "faq": faq_count,
+                        "tight": tight,
                         "scale": scale}, structure=self.root)
         return doc, columns
 

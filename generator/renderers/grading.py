@@ -50,7 +50,8 @@ def master_key(sheets: Sheets) -> Document:
         for v in versions:
             twin = next(x for x in v.questions if x.source == q.source)
             cells.append(Cell(s.set(s.spans(twin.letters, sheets.style(ks, "correct", bold=True), markup=False)
-                                    + s.spans(f" ({number_sign}{twin.number})", sheets.style(ks - look.version_number_step, "muted"), markup=False),
+                                    + s.spans(f" ({number_sign}{twin.number})",
+                                              sheets.style(ks - look.version_number_step, "muted"), markup=False),
                                     version_w - 2 * pad)))
         rows.append(cells)
     table = Table(widths=widths, header=header, rows=rows, pad=(pad, look.cell_pad_y), node=sheets.root.add("Table"),

@@ -105,7 +105,8 @@ class Poster:
             if content.date else None
         size = look.title_size
         title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
-        while size > least_title and len(title.lines) > 2 or size > look.title_min_size and len(title.lines) > MOST_LINES:
+        while size > least_title and len(title.lines) > 2 or \
+                size > look.title_min_size and len(title.lines) > MOST_LINES:
             size -= look.size_step
             title = s.set(s.spans(content.title, self.style(size, "on_primary", True)), width, look.leading)
         sub = s.set(s.spans(content.subtitle, self.style(look.lead_size, "on_primary")), width,

@@ -103,8 +103,8 @@ class Sheets:
                       look.title_leading)
         parts = [title]
         if subtitle:
-            parts.append(s.set(s.spans(subtitle, self.style(look.body_size + look.subtitle_step, "secondary", bold=True),
-                                       markup=False), text_w, look.subtitle_leading))
+            sub_style = self.style(look.body_size + look.subtitle_step, "secondary", bold=True)
+            parts.append(s.set(s.spans(subtitle, sub_style, markup=False), text_w, look.subtitle_leading))
         for p, tag in zip(parts, [self.root.add("H1"), self.root.add("P")]):
             with page.tagged(tag):
                 for line in p.lines:
@@ -293,7 +293,8 @@ class Sheets:
             label, body = item.add("Lbl"), item.add("LBody")
             number = s.para(s.spans(s.numbered(q.number), self.style(ks, "secondary", bold=True), markup=False),
                             number_w, min_lines=1, node=label)
-            answer = s.para(s.spans(q.letters, self.style(ks + look.key_answer_step, "correct", bold=True), markup=False),
+            answer_style = self.style(ks + look.key_answer_step, "correct", bold=True)
+            answer = s.para(s.spans(q.letters, answer_style, markup=False),
                             answer_w, min_lines=1, node=body.add("P"))
             inner = width - (look.key_number_width + look.key_answer_width) * MM
             lines = [s.para(s.spans(q.text, self.style(ks, bold=True)), inner, min_lines=1, node=body.add("P"))]

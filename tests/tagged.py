@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -21,11 +22,60 @@ def poppler(*args: str) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+NOT_ONLY_OUTLINES = {"BT", "ET", "Tj", "TJ", "'", '"', "BDC", "BMC", "EMC", "Do"}
+
+
+def _outline_forms(pdf) -> set[tuple[int, int]]:
+    """The form XObjects that only draw outlines: no text, no marked content, no other object inside."""
+    import pikepdf
+
+    found = set()
+    for page in pdf.pages:
+        for xobject in page.Resources.get("/XObject", {}).values():
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in found and not any(
+                    str(operator) in NOT_ONLY_OUTLINES for _, operator in pikepdf.parse_content_stream(xobject)):
+                found.add(xobject.objgen)
+    return found
+
+
+@contextmanager
+def text_layer(path: Path):
+    """The PDF as poppler should read its text: a copy that leaves out the drawing of forms holding only
+    outlines (no text, no marked content), else the file itself. A shaped Arabic page draws each
+    glyph's outline as a form beside its invisible text, and poppler runs every form it meets: its
+    text of the Arabic fact sheet took seconds, its structure text (which runs the page once per
+    marked-content id) minutes. The structure, the marked content and every text operator are the
+    file's own, so poppler lists the same elements with the same text, in the same order (only the
+    object numbers it prints for link annotations differ: pikepdf numbers objects anew on saving)."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        outlines = _outline_forms(pdf)
+        if not outlines:
+            yield path
+            return
+        draw = pikepdf.Operator("Do")
+        for page in pdf.pages:
+            forms = {name for name, x in page.Resources.get("/XObject", {}).items() if x.objgen in outlines}
+            kept = [op for op in pikepdf.parse_content_stream(page)
+                    if not (op.operator == draw and str(op.operands[0]) in forms)]
+            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(kept))
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf.save(Path(tmp) / path.name)
+            yield Path(tmp) / path.name
+
+
+def struct_listing(path: Path) -> str:
+    """What poppler's `pdfinfo -struct-text` prints for the PDF."""
+    with text_layer(path) as readable:
+        return poppler("pdfinfo", "-struct-text", str(readable))
+
+
 def struct_elements(path: Path) -> list[tuple[int, str, str]]:
     """(depth, role, its own text) of each element, in the order of the structure tree, as poppler's
     `pdfinfo -struct-text` prints them."""
     out: list[list] = []
-    for line in poppler("pdfinfo", "-struct-text", str(path)).splitlines():
+    for line in struct_listing(path).splitlines():
         stripped = line.strip()
         depth = (len(line) - len(line.lstrip())) // 2
         if stripped.startswith('"') and stripped.endswith('"') and len(stripped) >= 2:
@@ -40,7 +90,7 @@ def struct_elements(path: Path) -> list[tuple[int, str, str]]:
 def struct_text(path: Path) -> str:
     """All the text of the structure tree, in its order."""
     parts = []
-    for line in poppler("pdfinfo", "-struct-text", str(path)).splitlines():
+    for line in struct_listing(path).splitlines():
         line = line.strip()     # an element's pieces run on; elements are apart
         parts.append(line[1:-1] if len(line) >= 2 and line[0] == line[-1] == '"' else " ")
     return normalise("".join(parts))
@@ -49,7 +99,8 @@ def struct_text(path: Path) -> str:
 def pdftotext(path: Path, page: int | None = None) -> str:
     """The text of a PDF (or one of its pages, from 1) as poppler's pdftotext reads the page."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return poppler("pdftotext", "-enc", "UTF-8", *pages, str(path), "-")
+    with text_layer(path) as readable:
+        return poppler("pdftotext", "-enc", "UTF-8", *pages, str(readable), "-")
 
 
 def pdftotext_text(path: Path) -> str:

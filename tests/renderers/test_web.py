@@ -209,7 +209,7 @@ def test_a_rebuild_gives_the_same_bytes(tmp_path):
 def test_one_edition_rebuilt_keeps_the_others_listed_and_the_files_it_links(tmp_path):
     content = copy_default(tmp_path / "c")
     out = tmp_path / "out"
-    build(content, out)
+    build(content, out, ["factsheet", "web"])       # every edition, with a file beside each page
     before = (out / "en" / "factsheet.pdf").stat().st_size
     build(content, out, ["web"], language="fr")      # only the French page: the other editions stay
     page = Page((out / "index.html").read_text("utf-8"))

@@ -163,11 +163,31 @@ def _continues(sentence: str) -> bool:
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
+# where a sentence may end: a stop, its closing quotes or brackets, spaces, then the next letter
+_MAY_END = re.compile(r"[.!?؟‼⁇‽։۔।॥።፧。！？｡︒…]['\"’”»）)\]]*\s*[^\W\d_]")
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of a paragraph (all of it when it has one): the poster's key sentence and
-    a talk slide's lead."""
-    found = sentences(text)
-    return found[0] if found else ""
+    a talk slide's lead. UAX #29 decides a break by what precedes it and what follows it up to the
+    next letter, so the text up to the letter after a stop decides as the whole text would: it is
+    tried at the first few stops, and a long section costs no more than its first sentence."""
+    text = " ".join(text.split())
+    ends = [m.end() for _, m in zip(range(4), _MAY_END.finditer(text))] + [len(text)]
+    for end in ends:
+        stretch = text[:end]
+        found = sentences(stretch)
+        if not found:
+            return ""
+        if end >= len(text) or _letter_after(stretch, found[0]):
+            return found[0]
+    return ""   # not reached: the last stretch is the whole text
+
+
+def _letter_after(stretch: str, sentence: str) -> bool:
+    """True when a letter follows the first sentence within the stretch."""
+    rest = stretch[stretch.find(sentence) + len(sentence):]
+    return any(ch.isalpha() for ch in rest)
 
 
 def _east_asian(ch: str) -> bool:

@@ -50,3 +50,25 @@ def test_a_long_chinese_point_gives_a_talk_slide_its_first_sentence_not_the_para
     point = ("今天，国际刑警组织有196个成员国，是世界上最大的国际警察组织。"
              "每个成员国都设有国家中心局，全天24小时运作，负责与其他国家联络、交换情报并协调跨国行动。")
     assert lead_phrase(point, 10) == "今天，国际刑警组织有196个成员国，是世界上最大的国际警察组织。"
+
+
+def test_the_first_sentence_found_in_the_start_of_a_text_is_the_one_the_whole_text_gives():
+    # first_sentence reads only up to the letter after a stop; a stop that ends nothing ("e.g.",
+    # "3.5", a quotation, lower case after it) must send it on to the next stop
+    from pathlib import Path
+
+    from generator.loader import load_file
+    from generator.text import paragraphs
+
+    tricky = ["Dr. Smith arrived. He left.", "e.g. this one. And that.", "Version 3.5 is out. Get it!",
+              'He said "Stop." Then he left.', "It is 7 a.m. the next day. Then.", "A. B. C. D. E. F. G. and done. Next.",
+              "etc. etc. etc. etc. etc. etc. and then. Finally.", "No stop at all here", "¿Qué es? Es esto.",
+              "これは文です。次の文です。", "यह वाक्य है। यह दूसरा है।", "هل هذا سؤال؟ نعم هو كذلك."]
+    texts = list(tricky)
+    for path in Path(__file__).resolve().parent.parent.glob("content*.yaml"):
+        data = load_file(path).data
+        texts += [p for s in data["sections"] for p in paragraphs(s["text"])]
+        texts += [data["summary"]]
+    assert len(texts) > 40
+    for text in texts:
+        assert first_sentence(text) == (sentences(text) or ("",))[0], text

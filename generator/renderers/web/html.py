@@ -42,10 +42,29 @@ def environment(theme_folder: Path):
 
     folders = list(dict.fromkeys([str(theme_folder / "web"), str(BUILTIN / "default" / "web")]))
     env = Checked(loader=jinja2.FileSystemLoader(folders), autoescape=True, undefined=jinja2.StrictUndefined,
-                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, bytecode_cache=_compiled())
     env.globals.clear()
     env.filters["inline"] = inline
     return env
+
+
+def _compiled():
+    """Compiled templates kept in the user's cache (compiling the page's templates is a tenth of a
+    build). Jinja keys each by its file and checks its source's hash; the folder's name holds what
+    this kit refuses, so a template compiled under other rules is never taken."""
+    import hashlib
+
+    import jinja2
+
+    from ... import usercache
+
+    rules = hashlib.sha256(repr((REFUSED, jinja2.__version__)).encode()).hexdigest()[:12]
+    folder = usercache.folder("web-templates") / rules
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None     # no cache: each build compiles them
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def checked(render_one, *args):

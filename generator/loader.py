@@ -106,7 +106,7 @@ def load_text(text: str, name: str) -> Loaded:
     if removed:
         text = ILLEGAL_XML.sub("", text)
     try:
-        root = YAML(typ="safe", pure=True).compose(text)
+        root = _compose(text)
     except MarkedYAMLError as exc:
         raise ContentError([_syntax_problem(exc, name)]) from None
     except YAMLError as exc:
@@ -120,6 +120,29 @@ def load_text(text: str, name: str) -> Loaded:
     if builder.problems:
         raise ContentError(builder.problems)
     return Loaded(data, name, builder.positions, removed + builder.warnings, builder.key_positions)
+
+
+def _compose(text: str):
+    """The text's node tree. LibYAML (ruamel.yaml.clib) composes it ten times faster than Python, where
+    it is installed and the nesting is shallow enough for its recursion; where it finds a problem,
+    or is missing, the Python composer decides, so every message stays the same."""
+    if _block_depth_bound(text) <= _C_DEPTH:
+        try:
+            return YAML(typ="safe", pure=False).compose(text)
+        except (YAMLError, ValueError):
+            pass    # LibYAML follows YAML 1.1 on a few points (U+2028, "?" in [ ]): the YAML 1.2 composer decides
+    return YAML(typ="safe", pure=True).compose(text)
+
+
+_C_DEPTH = 1_000    # LibYAML's composer recurses in C: 100,000 levels crash it, 10,000 do not
+_LEAD = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.M)
+
+
+def _block_depth_bound(text: str) -> int:
+    """A bound on how deep block collections nest: each level takes one more column of indentation, or a
+    "- " or "? " on the line (twice that, as a list may sit at its key's column), plus flow brackets."""
+    lead = max((len(m.group()) for m in _LEAD.finditer(text)), default=0)
+    return 2 * lead + text.count("[") + text.count("{") + 2
 
 
 def _flow_depth_problem(text: str, name: str) -> Problem | None:

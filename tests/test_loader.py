@@ -53,3 +53,41 @@ def test_control_characters_are_removed_with_a_warning():
     loaded = load_text("title: bad\x07bell\n", "c.yaml")
     assert loaded.data["title"] == "badbell"
     assert "U+0007" in loaded.warnings[0].message and loaded.warnings[0].line == 1
+
+
+def test_block_nesting_deeper_than_libyaml_can_recurse_is_refused_not_a_crash():
+    # 100,000 "- " on one line crash LibYAML's composer (it recurses in C); the loader sees the depth first
+    assert "nested too deeply" in _refused("a:\n" + "- " * 100_000 + "x\n")
+    assert "nested too deeply" in _refused("a:\n" + "".join(" " * i + "- \n" for i in range(0, 3_000, 2)))
+
+
+@pytest.mark.parametrize("text", ["a: one\u2028two\n", "columns: [Forma, ¿Quién puede ayudar?]\n", "a: one\x85two\n"])
+def test_what_libyaml_reads_otherwise_is_read_as_yaml_1_2_says(text):
+    from ruamel.yaml import YAML
+
+    with pytest.raises(Exception):      # LibYAML (YAML 1.1) refuses these; the Python composer decides
+        YAML(typ="safe", pure=False).compose(text)
+    assert load_text(text, "c.yaml").data == YAML(typ="safe", pure=True).load(text)
+
+
+def test_libyaml_and_the_python_composer_give_the_same_data_and_positions(monkeypatch):
+    from pathlib import Path
+
+    from generator import loader
+
+    def read(text: str):
+        try:
+            got = load_text(text, "c.yaml")
+            return got.data, got.positions, got.key_positions
+        except ContentError as exc:
+            return str(exc)
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("content*.yaml"), *root.glob("templates/**/*.yaml"), *root.glob("tests/roots/**/*.yaml")]
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in files]
+    fast = [read(text) for text in texts]
+    monkeypatch.setattr(loader, "_compose", lambda text: loader.YAML(typ="safe", pure=True).compose(text))
+    slow = [read(text) for text in texts]
+    assert sum(isinstance(f, tuple) for f in fast) > 40
+    for path, f, s in zip(files, fast, slow):
+        assert f == s, path

@@ -169,7 +169,45 @@ def load_theme(name: str, content_dir: Path) -> Theme:
 
 
 def _checked(data: dict, files: list[Loaded]) -> dict:
-    """data as the schema types it (numbers as numbers), or ContentError naming every problem."""
+    """data as the schema types it (numbers as numbers), or ContentError naming every problem. A theme
+    checked before is taken from the user's cache: building the schema's models costs pydantic more
+    than the rest of loading a theme, and the same theme is checked at every build. The cache is keyed
+    by the theme's data and the kit's own code (the schema among it), and holds only plain data."""
+    import hashlib
+    import marshal
+
+    from . import usercache
+    from .incremental import code_stamp
+
+    key = hashlib.sha256(f"{code_stamp()}|{_pydantic_stamp()}|".encode() + marshal.dumps(data)).hexdigest()[:32]
+    kept = usercache.folder("themes") / f"{key}.marshal"
+    cached = usercache.read(kept)
+    if cached:
+        try:
+            found = marshal.loads(cached)
+        except (EOFError, ValueError, TypeError):
+            found = None
+        if isinstance(found, dict):
+            return found
+    checked = _validated(data, files)
+    usercache.keep(kept, marshal.dumps(checked))
+    return checked
+
+
+def _pydantic_stamp() -> str:
+    """Which pydantic is installed (the place and time of its files), without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pydantic")
+    try:
+        st = os.stat(spec.origin) if spec and spec.origin else None
+    except OSError:
+        st = None
+    return f"{spec.origin if spec else ''}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}"
+
+
+def _validated(data: dict, files: list[Loaded]) -> dict:
+    """data checked against the schema (themeschema.py), or ContentError naming every problem."""
     from pydantic import ValidationError
 
     from .themeschema import Theme as Schema

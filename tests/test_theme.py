@@ -132,3 +132,41 @@ def test_every_key_of_the_theme_schema_has_a_docstring_and_a_default_value():
     for section in ("factsheet", "quiz", "poster", "deck", "colors"):
         model = themeschema.Theme.model_fields[section].annotation
         assert set(default[section]) == set(model.model_fields), section   # the default theme sets every key
+
+
+def test_a_theme_checked_once_is_taken_from_the_cache_exactly_as_checked(tmp_path, monkeypatch):
+    from generator import theme as themes
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "templates" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("colors:\n  primary: '#224466'\nfactsheet:\n  body_size: 9.5\n")
+    first = load_theme("mine", tmp_path).data
+    kept = list((tmp_path / "cache" / "idpc-kit" / "themes").iterdir())
+    assert len(kept) == 1
+
+    def no_pydantic(*args):
+        raise AssertionError("checked again")
+    monkeypatch.setattr(themes, "_validated", no_pydantic)
+    again = load_theme("mine", tmp_path).data
+    assert again == first and repr(again) == repr(first)    # tuples stay tuples, numbers stay numbers
+    assert again["colors"]["primary"] == "#224466" and again["factsheet"]["body_size"] == 9.5
+    (folder / "theme.yaml").write_text("colors:\n  primary: '#224467'\n")
+    with pytest.raises(AssertionError, match="checked again"):   # other data: checked, not taken
+        load_theme("mine", tmp_path)
+    kept[0].write_bytes(b"not marshal data")
+    (folder / "theme.yaml").write_text("colors:\n  primary: '#224466'\nfactsheet:\n  body_size: 9.5\n")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert load_theme("mine", tmp_path).data == first             # a damaged entry is checked again
+
+
+def test_a_theme_with_a_problem_is_never_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "templates" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "theme.yaml").write_text("factsheet:\n  body_size: nine\n")
+    for _ in range(2):
+        with pytest.raises(ContentError, match="not a number"):
+            load_theme("mine", tmp_path)
+    assert not (tmp_path / "cache" / "idpc-kit" / "themes").exists()

@@ -179,7 +179,9 @@ def _checked(data: dict, files: list[Loaded]) -> dict:
     from . import usercache
     from .incremental import code_stamp
 
-    key = hashlib.sha256(f"{code_stamp()}|{_pydantic_stamp()}|".encode() + marshal.dumps(data)).hexdigest()[:32]
+    # marshal's version 2: from version 3 on, an object referred to twice or a string interned is
+    # written differently, so equal data could give another key (and the cache be missed)
+    key = hashlib.sha256(f"{code_stamp()}|{_pydantic_stamp()}|".encode() + marshal.dumps(data, 2)).hexdigest()[:32]
     kept = usercache.folder("themes") / f"{key}.marshal"
     cached = usercache.read(kept)
     if cached:

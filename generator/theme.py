@@ -156,7 +156,7 @@ class Theme:
 
 
 def load_theme(name: str, content_dir: Path) -> Theme:
-    """The theme's data over the default theme's, checked against the schema (themeschema.py); every
+    """The theme's data over the default theme's, checked against the schema (themeschema/); every
     problem is reported at once, located in the theme file that has it."""
     folder = find_theme(name, content_dir)
     files = [_yaml(BUILTIN / "default" / "theme.yaml")]
@@ -209,7 +209,7 @@ def _pydantic_stamp() -> str:
 
 
 def _validated(data: dict, files: list[Loaded]) -> dict:
-    """data checked against the schema (themeschema.py), or ContentError naming every problem."""
+    """data checked against the schema (themeschema/), or ContentError naming every problem."""
     from pydantic import ValidationError
 
     from .themeschema import Theme as Schema

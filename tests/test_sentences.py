@@ -55,6 +55,7 @@ def test_a_long_chinese_point_gives_a_talk_slide_its_first_sentence_not_the_para
 def test_the_first_sentence_found_in_the_start_of_a_text_is_the_one_the_whole_text_gives():
     # first_sentence reads only up to the letter after a stop; a stop that ends nothing ("e.g.",
     # "3.5", a quotation, lower case after it) must send it on to the next stop
+    import random
     from pathlib import Path
 
     from generator.loader import load_file
@@ -62,7 +63,7 @@ def test_the_first_sentence_found_in_the_start_of_a_text_is_the_one_the_whole_te
 
     tricky = ["Dr. Smith arrived. He left.", "e.g. this one. And that.", "Version 3.5 is out. Get it!",
               'He said "Stop." Then he left.', "It is 7 a.m. the next day. Then.", "A. B. C. D. E. F. G. and done. Next.",
-              "etc. etc. etc. etc. etc. etc. and then. Finally.", "No stop at all here", "¿Qué es? Es esto.",
+              "etc. etc. etc. etc. etc. etc. and then. Finally.", "It ended.Next one. Then.", "No stop at all here", "¿Qué es? Es esto.",
               "これは文です。次の文です。", "यह वाक्य है। यह दूसरा है।", "هل هذا سؤال؟ نعم هو كذلك."]
     texts = list(tricky)
     for path in Path(__file__).resolve().parent.parent.glob("content*.yaml"):
@@ -70,5 +71,9 @@ def test_the_first_sentence_found_in_the_start_of_a_text_is_the_one_the_whole_te
         texts += [p for s in data["sections"] for p in paragraphs(s["text"])]
         texts += [data["summary"]]
     assert len(texts) > 40
+    pieces = ["Dr.", "U.S.", "Army", "he", "said", '"Stop."', "Then", "3.5", "e.g.", "etc.", "(see above).", "it!",
+              "why?", "a.m.", "Z.", "।", "यह", "。", "文", "؟", "هل", "...", "…", "«Non.»", "Sept.", "7", "'x.'", ")", "."]
+    chance = random.Random(7)
+    texts += [" ".join(chance.choice(pieces) for _ in range(chance.randint(1, 14))) for _ in range(600)]
     for text in texts:
         assert first_sentence(text) == (sentences(text) or ("",))[0], text

@@ -100,7 +100,34 @@ def _bounded(template, context: dict, where: str) -> str:
 
 @lru_cache(maxsize=512)
 def _compile(source: str, where: str = ""):
-    return _env().from_string(check(source, where))   # the tree checked is the tree compiled: parsed once
+    """The wording's template: checked and compiled once, its code then kept in the user's cache
+    (compiling a catalogue's templates is a twentieth of a build). The cache is keyed by the text,
+    the rules check() applies and the Jinja and Python versions, so only a text that passed these
+    rules is ever taken from it."""
+    import hashlib
+    import marshal
+    import sys
+    import types
+
+    import jinja2
+
+    from . import usercache
+
+    env = _env()
+    rules = repr((source, sorted(_ALLOWED), sorted(_FILTERS), MAX_WORDING, jinja2.__version__,
+                  sys.implementation.cache_tag))
+    kept = usercache.folder("wording") / f"{hashlib.sha256(rules.encode()).hexdigest()[:32]}.marshal"
+    cached = usercache.read(kept)
+    code = None
+    if cached:
+        try:
+            code = marshal.loads(cached)
+        except (EOFError, ValueError, TypeError):
+            code = None
+    if not isinstance(code, types.CodeType):
+        code = env.compile(check(source, where))   # the tree checked is the tree compiled: parsed once
+        usercache.keep(kept, marshal.dumps(code))
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def catalogue(path: Path) -> dict[str, tuple[str, int]]:

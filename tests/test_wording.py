@@ -101,3 +101,27 @@ def test_generate_wording_prints_a_starting_catalogue(capsys):
     assert main(["--wording", "SW"]) == 0
     out = capsys.readouterr().out
     assert "templates/<theme>/wording/sw.yaml" in out and "\npage_x_of_y:\n" in out
+
+
+def test_a_wording_compiled_once_is_taken_from_the_cache_and_a_refused_one_never_is(tmp_path, monkeypatch):
+    from generator import wording
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    wording._compile.cache_clear()
+    source = "{{ count }} question{% if count != 1 %}s{% endif %}"
+    assert wording._compile(source, "w.yaml:3").render(count=2) == "2 questions"
+    kept, = (tmp_path / "idpc-kit" / "wording").iterdir()
+    wording._compile.cache_clear()
+    monkeypatch.setattr(wording, "check", lambda *a: pytest.fail("checked and compiled again"))
+    assert wording._compile(source, "w.yaml:3").render(count=1) == "1 question"
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kept.write_bytes(b"damaged")
+    wording._compile.cache_clear()
+    assert wording._compile(source, "w.yaml:3").render(count=3) == "3 questions"   # compiled again
+    for _ in range(2):
+        wording._compile.cache_clear()
+        with pytest.raises(TemplateError, match="loops are not allowed"):
+            wording._compile("{% for x in range(9) %}{{ x }}{% endfor %}", "w.yaml:4")
+    assert len(list((tmp_path / "idpc-kit" / "wording").iterdir())) == 1
+    wording._compile.cache_clear()

@@ -273,8 +273,11 @@ def _sentence_end(text: str, limit: int) -> int:
     """Where the last whole sentence (UAX #29) that ends within limit characters ends; 0 when none does."""
     from ..text import sentences
 
+    # UAX #29 decides a break by what follows it up to the next letter: the text up to the first letter
+    # past the limit decides every break within it, and a very long text is not read to its end
+    past = next((i for i in range(limit, len(text)) if text[i].isalpha()), len(text))
     end, at = 0, 0
-    for sentence in sentences(text):
+    for sentence in sentences(text[:past + 1]):
         found = text.find(sentence, at)
         if found < 0 or found + len(sentence) > limit:
             break

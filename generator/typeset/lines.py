@@ -236,7 +236,8 @@ class Typesetter:
         from itertools import accumulate
 
         bounds = [start] + _graphemes(text, start, end) + [end]
-        widths = [self._width(text, a, b, faces, sizes, lv) for a, b in zip(bounds, bounds[1:])]
+        widths = [em_width(faces[a], text[a], bool(lv[a] % 2)) * sizes[a] if b == a + 1   # one character: one run
+                  else self._width(text, a, b, faces, sizes, lv) for a, b in zip(bounds, bounds[1:])]
         total = [0.0] + list(accumulate(widths))
         cuts, k, n = [], 0, len(lines)
         while total[-1] - total[k] > room(n + len(cuts)) + 0.01 and k < len(bounds) - 2:

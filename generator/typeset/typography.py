@@ -14,7 +14,10 @@ QUOTES = {"en": ("\u201c", "\u201d"), "fr": ("«" + NNBSP, NNBSP + "»"), "es": 
           "ar": ("«", "»"), "pt": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"), "it": ("«", "»"),
           "ru": ("«", "»"), "uk": ("«", "»"), "zh": ("\u201c", "\u201d"), "ja": ("\u300c", "\u300d"),
           "hi": ("\u201c", "\u201d")}
-_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*:/?/?|www\.)[^\s]+|[\w.+-]+@[\w-]+\.[\w.]+|\d+:\d+", re.I)
+# each part starts only where its run of characters starts, and never gives back what it took, so a
+# 10,000-character word is read once, not once from each of its characters
+_ADDRESS = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*+:/?/?|www\.)[^\s]+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+"
+                      r"|(?<!\d)\d++:\d+", re.I)
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _FR_BEFORE = re.compile(r"[ \u00a0\u202f]*([;:!?])(?=\s|$|[»\"')\]])")
 _FR_OPEN = re.compile(r"«[ \u00a0\u202f]*")

@@ -6,10 +6,17 @@ from __future__ import annotations
 import compileall
 import os
 import shutil
+import sys
 
 import pytest
 
 from helpers import ROOT, ROOTS, build, copy_default
+
+# pytest keeps each module it rewrites for its assertions (the tests, and the packages of hypothesis and
+# openxml-audit, which carry pytest plugins) only where bytecode may be written: with PYTHONDONTWRITEBYTECODE
+# set, every worker would rewrite some 230 modules at every start (5 s). Like the generator's modules
+# compiled below, they are kept in the git-ignored __pycache__ folders.
+sys.dont_write_bytecode = False
 
 
 @pytest.hookimpl(tryfirst=True)

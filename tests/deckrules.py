@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 PART = re.compile(r"\s*\((\d+)/(\d+)\)$")
@@ -140,10 +141,16 @@ def accessibility(prs) -> list[str]:
 
 def openxml(path: Path) -> list[str]:
     """What openxml-audit (the Open XML SDK's checks, and PowerPoint's repair triggers) finds."""
-    from openxml_audit import validate_pptx
-
-    result = validate_pptx(str(path))
+    result = _validator().validate(str(path))
     return [str(e) for e in result.errors]
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    """One validator for every deck (validate_pptx builds a new one, with its schemas, for each)."""
+    from openxml_audit import OpenXmlValidator
+
+    return OpenXmlValidator()
 
 
 def check(path: Path, sections: int = 0) -> dict[str, list]:

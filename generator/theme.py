@@ -173,7 +173,6 @@ def _checked(data: dict, files: list[Loaded]) -> dict:
     checked before is taken from the user's cache: building the schema's models costs pydantic more
     than the rest of loading a theme, and the same theme is checked at every build. The cache is keyed
     by the theme's data and the kit's own code (the schema among it), and holds only plain data."""
-    import hashlib
     import marshal
 
     from . import usercache
@@ -181,31 +180,8 @@ def _checked(data: dict, files: list[Loaded]) -> dict:
 
     # marshal's version 2: from version 3 on, an object referred to twice or a string interned is
     # written differently, so equal data could give another key (and the cache be missed)
-    key = hashlib.sha256(f"{code_stamp()}|{_pydantic_stamp()}|".encode() + marshal.dumps(data, 2)).hexdigest()[:32]
-    kept = usercache.folder("themes") / f"{key}.marshal"
-    cached = usercache.read(kept)
-    if cached:
-        try:
-            found = marshal.loads(cached)
-        except (EOFError, ValueError, TypeError):
-            found = None
-        if isinstance(found, dict):
-            return found
-    checked = _validated(data, files)
-    usercache.keep(kept, marshal.dumps(checked))
-    return checked
-
-
-def _pydantic_stamp() -> str:
-    """Which pydantic is installed (the place and time of its files), without importing it."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("pydantic")
-    try:
-        st = os.stat(spec.origin) if spec and spec.origin else None
-    except OSError:
-        st = None
-    return f"{spec.origin if spec else ''}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}"
+    key = f"{code_stamp()}|{usercache.installed('pydantic')}|".encode() + marshal.dumps(data, 2)
+    return usercache.remembered("themes", key, lambda: _validated(data, files), dict)
 
 
 def _validated(data: dict, files: list[Loaded]) -> dict:

@@ -2,6 +2,8 @@
 next run, each written whole or not at all, never trusted past a check of what they hold."""
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import sys
 from pathlib import Path
@@ -34,3 +36,37 @@ def read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def remembered(kind: str, key: bytes, make, kept_as: type):
+    """make()'s value, kept (marshalled) in the folder of kind under a digest of key: taken from there
+    when it holds a kept_as, made again and kept when it is missing, damaged or of another type. A value
+    make() raises for is never kept."""
+    path = folder(kind) / f"{hashlib.sha256(key).hexdigest()[:32]}.marshal"
+    data = read(path)
+    if data:
+        try:
+            found = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            found = None
+        if isinstance(found, kept_as):
+            return found
+    value = make()
+    keep(path, marshal.dumps(value))
+    return value
+
+
+def installed(package: str, file: str = "__init__.py") -> str | None:
+    """Which copy of an installed package there is (the place, size and time of one of its files),
+    found without importing it; None when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), file)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{path}|{st.st_size}|{st.st_mtime_ns}"

@@ -104,8 +104,6 @@ def _compile(source: str, where: str = ""):
     (compiling a catalogue's templates is a twentieth of a build). The cache is keyed by the text,
     the rules check() applies and the Jinja and Python versions, so only a text that passed these
     rules is ever taken from it."""
-    import hashlib
-    import marshal
     import sys
     import types
 
@@ -116,17 +114,8 @@ def _compile(source: str, where: str = ""):
     env = _env()
     rules = repr((source, sorted(_ALLOWED), sorted(_FILTERS), MAX_WORDING, jinja2.__version__,
                   sys.implementation.cache_tag))
-    kept = usercache.folder("wording") / f"{hashlib.sha256(rules.encode()).hexdigest()[:32]}.marshal"
-    cached = usercache.read(kept)
-    code = None
-    if cached:
-        try:
-            code = marshal.loads(cached)
-        except (EOFError, ValueError, TypeError):
-            code = None
-    if not isinstance(code, types.CodeType):
-        code = env.compile(check(source, where))   # the tree checked is the tree compiled: parsed once
-        usercache.keep(kept, marshal.dumps(code))
+    # the tree checked is the tree compiled: parsed once
+    code = usercache.remembered("wording", rules.encode(), lambda: env.compile(check(source, where)), types.CodeType)
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 

@@ -63,21 +63,14 @@ def _months() -> frozenset[str]:
 
 
 def _cldr_stamp() -> str | None:
-    """Which CLDR data babel has (its data file's size and time, and the locales asked for), found
-    without importing babel; None without babel."""
+    """Which CLDR data babel has (its data file's place, size and time, and the locales asked for),
+    found without importing babel; None without babel."""
     import hashlib
-    import importlib.util
-    import os
 
-    spec = importlib.util.find_spec("babel")
-    if spec is None or not spec.origin:
-        return None
-    try:
-        st = os.stat(os.path.join(os.path.dirname(spec.origin), "global.dat"))
-    except OSError:
-        return None
-    key = f"{spec.origin}|{st.st_size}|{st.st_mtime_ns}|{','.join(_MONTH_LOCALES)}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    from .. import usercache
+
+    data = usercache.installed("babel", "global.dat")
+    return hashlib.sha256(f"{data}|{','.join(_MONTH_LOCALES)}".encode()).hexdigest()[:16] if data else None
 
 
 _DAY = r"\d{1,2}(?:\.|er|st|nd|rd|th|º)?"
